@@ -1,0 +1,182 @@
+"""Read-only HTTP API: ``make_blueprint(get_catalog) -> flask.Blueprint``.
+
+Routes (GET only; the query parameters are the page URL's, see ``dashboard.state``):
+
+- ``/api/v1/summary``                 the numbers on screen for that view state
+- ``/api/v1/layers/<layer>.csv``      the filtered records of a layer (UTF-8 with BOM)
+- ``/api/v1/layers/<layer>.geojson``  the same as a GeoJSON FeatureCollection
+- ``/api/v1/documents``               the source documents and proposals
+- ``/healthz``                        liveness, data version and row counts
+
+Invalid parameters never fail a request: they fall back to defaults and are listed in
+``warnings``.  Every error is a JSON object with an ``error`` message and a 4xx status;
+an unexpected exception is logged and answered with a JSON 500, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+
+import flask
+from werkzeug.exceptions import HTTPException
+
+from dashboard import layers as lyr
+from dashboard.state import ViewState
+from geodata.catalog import Catalog
+from geodata.network import summary as network_summary
+from geodata.schema import LOAD_ORDER, TABLES
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("csv", "geojson")
+MAX_QUERY_BYTES = 16_384  # longer query strings get 414
+MAX_ECHO = 80  # characters of a bad parameter or value echoed back in a warning
+CACHE_SECONDS = 300
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
+
+
+def _error(message: str, status: int, **extra) -> flask.Response:
+    resp = flask.jsonify({"error": message, **extra})
+    resp.status_code = status
+    return resp
+
+
+def _guarded(view: Callable) -> Callable:
+    """Answer HTTP errors as JSON and any unexpected exception as a logged JSON 500."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except HTTPException as e:
+            return _error(e.description or e.name, e.code or 400)
+        except Exception:  # noqa: BLE001 - the boundary: log it, never show a stack trace
+            log.exception("API error on %s", flask.request.full_path)
+            return _error("internal error; the problem has been logged", 500)
+
+    return wrapper
+
+
+def parse_state(catalog: Catalog) -> tuple[ViewState, list[dict]]:
+    """The view state of the current request's query string, and the warnings for it."""
+    raw = flask.request.query_string
+    if len(raw) > MAX_QUERY_BYTES:
+        flask.abort(414, f"the query string is longer than {MAX_QUERY_BYTES} bytes")
+    query = raw.decode("utf-8", errors="replace")
+    state, warnings = ViewState.from_query(query, lyr.options(catalog))
+    return state, [
+        {"param": _clip(w.param), "value": _clip(w.value), "reason": w.reason} for w in warnings
+    ]
+
+
+def _cached(resp: flask.Response, catalog: Catalog) -> flask.Response:
+    """Cache headers and an ETag from the data version and the request's path and query."""
+    key = b"|".join((catalog.version.encode(), flask.request.path.encode(), flask.request.query_string))
+    resp.set_etag(hashlib.sha256(key).hexdigest()[:20])
+    resp.cache_control.public = True
+    resp.cache_control.max_age = CACHE_SECONDS
+    return resp.make_conditional(flask.request)
+
+
+def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) -> dict:
+    nums = network_summary(catalog, state.network_filter())
+    return {
+        "state": state.to_dict(),
+        "warnings": warnings,
+        "counts": nums["counts"],
+        "coverage": nums["coverage"],
+        "baseline": nums["baseline"],
+        "gain": nums["gain"],
+        "data_version": catalog.version,
+    }
+
+
+def documents_payload(catalog: Catalog) -> list[dict]:
+    cols = [c for c in TABLES["documents"].column_names if c in catalog.documents.columns]
+    return [{c: str(v) for c, v in row.items()} for row in catalog.documents[cols].to_dict("records")]
+
+
+def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
+    """The API routes, reading the catalog through ``get_catalog`` on each request."""
+    bp = flask.Blueprint("api", __name__)
+
+    @bp.get("/api/v1/summary")
+    @_guarded
+    def summary():
+        catalog = get_catalog()
+        state, warnings = parse_state(catalog)
+        return _cached(flask.jsonify(summary_payload(catalog, state, warnings)), catalog)
+
+    @bp.get("/api/v1/layers/<string:filename>")
+    @_guarded
+    def layer(filename: str):
+        name, _, ext = filename.rpartition(".")
+        if name not in lyr.LAYERS or ext not in FORMATS:
+            return _error(
+                f"unknown layer file {_clip(filename)!r}",
+                404,
+                layers=list(lyr.LAYERS),
+                formats=list(FORMATS),
+            )
+        catalog = get_catalog()
+        state, warnings = parse_state(catalog)
+        df = lyr.layer_frame(catalog, state, name, lang=state.lang)
+        if ext == "csv":
+            resp = flask.Response(lyr.to_csv(df), mimetype="text/csv")
+            resp.headers["Content-Type"] = "text/csv; charset=utf-8"
+            resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{name}.csv"
+        else:
+            body = json.dumps(
+                lyr.to_geojson(df, name, catalog), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+            )
+            resp = flask.Response(body, mimetype="application/geo+json")
+        if warnings:  # a download has no room for them in the body
+            resp.headers["X-Atlas-Warnings"] = json.dumps(warnings, ensure_ascii=True)[:2000]
+        resp.headers["X-Atlas-Data-Version"] = catalog.version
+        return _cached(resp, catalog)
+
+    @bp.get("/api/v1/documents")
+    @_guarded
+    def documents():
+        catalog = get_catalog()
+        return _cached(flask.jsonify(documents_payload(catalog)), catalog)
+
+    @bp.get("/healthz")
+    @_guarded
+    def healthz():
+        try:
+            catalog = get_catalog()
+        except Exception as e:  # noqa: BLE001 - report, do not crash the probe
+            log.exception("catalog failed to load")
+            return _error(f"data not loaded: {type(e).__name__}", 503, status="error")
+        counts = {name: int(len(catalog.table(name))) for name in LOAD_ORDER}
+        resp = flask.jsonify({"status": "ok", "data_version": catalog.version, "counts": counts})
+        resp.cache_control.no_store = True
+        return resp
+
+    @bp.route("/api/", defaults={"rest": ""})
+    @bp.route("/api/<path:rest>")
+    def unknown_api(rest: str):
+        # without this, an unknown /api path would fall through to the page's catch-all route
+        return _error("not found", 404, path=_clip(flask.request.path))
+
+    @bp.app_errorhandler(404)
+    def not_found(e):
+        return _error("not found", 404, path=_clip(flask.request.path))
+
+    @bp.app_errorhandler(405)
+    def not_allowed(e):
+        return _error("method not allowed; this API is read-only (GET)", 405)
+
+    @bp.app_errorhandler(414)
+    def too_long(e):
+        return _error(e.description, 414)
+
+    return bp

@@ -1,0 +1,14 @@
+"""Callback wiring: thin functions that call the pure builders in figures/ and layout/."""
+
+from __future__ import annotations
+
+from geodata.catalog import Catalog
+
+
+def register_callbacks(app, catalog: Catalog) -> None:
+    from dashboard.callbacks import about, maps, state_sync, table
+
+    state_sync.register(app, catalog)
+    maps.register(app, catalog)
+    table.register(app, catalog)
+    about.register(app, catalog)

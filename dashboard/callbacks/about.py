@@ -1,0 +1,19 @@
+"""The About page follows the language (its content depends on nothing else)."""
+
+from __future__ import annotations
+
+from dash import Input, Output, no_update
+
+from dashboard.ids import ID
+from dashboard.layout.about import about_page
+from dashboard.state import ViewState
+from geodata.catalog import Catalog
+
+
+def register(app, catalog: Catalog) -> None:
+    @app.callback(Output(ID.ABOUT, "children"), Input(ID.STATE, "data"))
+    def about(data):
+        st = ViewState.from_dict(data)
+        if st.view != "about":
+            return no_update
+        return about_page(catalog, st.lang)

@@ -1,0 +1,102 @@
+"""Maps and panels follow the view state.
+
+A map that has never been drawn gets its whole figure once (geometry by URL); after
+that it only gets a Patch of the trace properties that changed since it was drawn.
+Maps hidden by the current view are left alone until they are shown.
+"""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, no_update
+
+from dashboard.figures import mapfig
+from dashboard.ids import ID
+from dashboard.layout import MAP_IDS, map_state_for, maps_for
+from dashboard.layout.details import details, target_from_click
+from dashboard.layout.panels import compare_numbers, numbers_panel
+from dashboard.state import VIEWS, ViewState
+from geodata.catalog import Catalog
+
+PAGES = {"explore": ID.EXPLORE, "compare": ID.COMPARE, "table": ID.TABLE, "about": ID.ABOUT}
+HIDDEN = {"display": "none"}
+
+
+def update_maps(catalog: Catalog, state: ViewState, drawn: dict) -> tuple[list, dict]:
+    """The figure output of every map (full, patch or no_update) and the new drawn record."""
+    drawn = dict(drawn or {})
+    out = []
+    visible = maps_for(state)
+    for map_id, side in MAP_IDS.items():
+        if map_id not in visible:
+            out.append(no_update)
+            continue
+        st = map_state_for(state, map_id)
+        before = drawn.get(map_id)
+        if before is None:
+            out.append(mapfig.figure(catalog, st, side))
+        else:
+            old = ViewState.from_dict(before)
+            out.append(no_update if old == st else mapfig.patch(catalog, st, old, side))
+        drawn[map_id] = st.to_dict()
+    return out, drawn
+
+
+def register(app, catalog: Catalog) -> None:
+    @app.callback(
+        *[Output(m, "figure") for m in MAP_IDS],
+        Output(ID.DRAWN, "data"),
+        Input(ID.STATE, "data"),
+        State(ID.DRAWN, "data"),
+        prevent_initial_call=True,
+    )
+    def maps(data, drawn):
+        figs, drawn = update_maps(catalog, ViewState.from_dict(data), drawn)
+        return (*figs, drawn)
+
+    @app.callback(
+        *[Output(PAGES[v], "style") for v in PAGES],
+        Output(ID.COMPARE_SPLIT, "style"),
+        Output(ID.COMPARE_DIFF, "style"),
+        Input(ID.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def pages(data):
+        st = ViewState.from_dict(data)
+        styles = [{} if st.view == v else HIDDEN for v in PAGES]
+        return (*styles, {} if st.compare == "split" else HIDDEN, {} if st.compare == "diff" else HIDDEN)
+
+    @app.callback(Output(ID.NUMBERS, "children"), Input(ID.STATE, "data"), prevent_initial_call=True)
+    def numbers(data):
+        st = ViewState.from_dict(data)
+        if st.view != "explore":
+            return no_update
+        return numbers_panel(catalog, st).children
+
+    @app.callback(Output(ID.COMPARE_NUMBERS, "children"), Input(ID.STATE, "data"))
+    def compare(data):
+        st = ViewState.from_dict(data)
+        if st.view != "compare":
+            return no_update
+        return compare_numbers(catalog, st)
+
+    @app.callback(
+        Output(ID.DETAILS, "children"),
+        Input(ID.MAP, "clickData"),
+        Input(ID.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def click(click_data, data):
+        st = ViewState.from_dict(data)
+        return details(catalog, st, target_from_click(click_data))
+
+    # split compare: the two maps pan and zoom together (in the browser, no server trip)
+    app.clientside_callback(
+        "function(a, b) { return window.atlas ? window.atlas.syncMaps(a, b) : window.dash_clientside.no_update; }",
+        Output(ID.MAP_LEFT, "id"),
+        Input(ID.MAP_LEFT, "relayoutData"),
+        Input(ID.MAP_RIGHT, "relayoutData"),
+        prevent_initial_call=True,
+    )
+
+
+__all__ = ["register", "update_maps", "VIEWS"]

@@ -1,0 +1,84 @@
+"""URL <-> view state <-> controls, in one circular callback.
+
+- A control changes: the state follows and the URL is pushed (the back button steps back).
+- The URL changes (back/forward, pasted link): the state and the controls follow.
+- The language toggle re-labels every text and option without touching anything else.
+"""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, no_update
+
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.layers import options as state_options
+from dashboard.layout.controls import CONTROL_IDS, control_options, control_values, state_from_controls
+from dashboard.layout.panels import notice
+from dashboard.state import ViewState
+from geodata.catalog import Catalog
+
+OPTION_IDS = tuple(i for i in CONTROL_IDS if i not in (ID.YEAR,))
+
+
+def register(app, catalog: Catalog) -> None:
+    opts = state_options(catalog)
+
+    @app.callback(
+        Output(ID.URL, "search"),
+        Output(ID.STATE, "data"),
+        Output(ID.NOTICE, "children"),
+        *[Output(c, "value") for c in CONTROL_IDS],
+        Input(ID.URL, "search"),
+        Input(ID.RESET, "n_clicks"),
+        *[Input(c, "value") for c in CONTROL_IDS],
+        State(ID.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def sync(search, _reset, *args):
+        *values, data = args
+        previous = ViewState.from_dict(data) if data else ViewState()
+        trig = ctx.triggered_id
+        n = len(CONTROL_IDS)
+        if trig == ID.URL:
+            state, warnings = ViewState.from_query(search or "", opts)
+            if state == previous:
+                return (no_update,) * (3 + n)
+            vals = control_values(state)
+            return (no_update, state.to_dict(), notice(warnings, state.lang), *[vals[c] for c in CONTROL_IDS])
+        if trig == ID.RESET:
+            state = ViewState(view=previous.view, lang=previous.lang)
+            vals = control_values(state)
+            return ("?" + state.to_query(), state.to_dict(), None, *[vals[c] for c in CONTROL_IDS])
+        state = state_from_controls(dict(zip(CONTROL_IDS, values)), previous, catalog)
+        if state == previous:
+            return (no_update,) * (3 + n)
+        return ("?" + state.to_query(), state.to_dict(), None, *([no_update] * n))
+
+    @app.callback(
+        Output({"type": ID.LABEL, "key": ALL}, "children"),
+        Output(ID.TITLE, "children"),
+        Output(ID.SUBTITLE, "children"),
+        Output("app-root", "className"),
+        Output("app-root", "lang"),
+        *[Output(c, "options") for c in OPTION_IDS],
+        Output(ID.REGION, "placeholder"),
+        Output(ID.PROPOSAL, "placeholder"),
+        Output(ID.KIND, "placeholder"),
+        Input(ID.LANG, "value"),
+        State({"type": ID.LABEL, "key": ALL}, "id"),
+        prevent_initial_call=True,
+    )
+    def relabel(lang, label_ids):
+        lang = lang if lang in ("en", "zh") else "en"
+        o = control_options(catalog, lang)
+        return (
+            [t(i["key"], lang) for i in label_ids],
+            t("app.title", lang),
+            t("app.subtitle", lang),
+            f"app lang-{lang}",
+            "zh-Hant-HK" if lang == "zh" else "en",
+            *[o[c] for c in OPTION_IDS],
+            t("filter.region.all", lang),
+            t("filter.proposal.none", lang),
+            t("filter.kind.all", lang),
+        )

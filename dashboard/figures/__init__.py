@@ -1,0 +1,1 @@
+"""Pure figure builders: (catalog, view state) -> plain-dict Plotly figures and patches."""

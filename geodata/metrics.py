@@ -1,0 +1,111 @@
+"""Per-country and per-province metrics for the choropleths (pure, vectorised)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from geodata.catalog import Catalog
+from geodata.network import (
+    AGREEMENT_FACTS,
+    NetworkFilter,
+    _region_codes,
+    _str_dates,
+    bri_members,
+    gain_filter,
+    select,
+)
+
+# presence levels, strongest link first (a country shows its strongest link)
+PRESENCE_LEVELS = ("none", "agreement", "city", "route", "office")
+COUNTRY_METRICS = ("presence", "offices", "routes", "cities", "agreements", "bri", "gain", "diff")
+PROVINCE_METRICS = ("offices", "routes", "cities", "gain")
+
+
+def _count(df: pd.DataFrame, key: str, index: pd.Index) -> pd.Series:
+    return df[key].value_counts().reindex(index, fill_value=0).astype(int)
+
+
+@lru_cache(maxsize=64)
+def _facts_count(catalog: Catalog, facts: tuple[str, ...], as_of: str) -> pd.Series:
+    f = catalog.country_facts
+    f = f[f["fact"].isin(facts)]
+    start = _str_dates(f["date"])
+    ok = np.array([not s or s <= as_of for s in start], dtype=bool)
+    return f.loc[ok, "iso3"].value_counts()
+
+
+def _in_region(catalog: Catalog, flt: NetworkFilter, codes: pd.Index, level: str) -> np.ndarray:
+    if not flt.regions:
+        return np.ones(len(codes), dtype=bool)
+    iso, ad = _region_codes(catalog, flt.regions)
+    if level == "country":
+        return codes.isin(iso) | ((codes == "CHN") & bool(ad))
+    return codes.isin(ad) | ("CHN" in iso)
+
+
+def country_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
+    """One row per country code (world features + HKG/MAC/TWN) with every country metric."""
+    index = pd.Index(catalog.country_names.index, name="iso3")
+    shown = select(catalog, flt)
+    base = select(catalog, flt.baseline())
+    gained = select(catalog, gain_filter(flt)) if flt.proposals else shown
+    offices = shown.offices[shown.offices["precision"] != "region"]
+    out = pd.DataFrame(index=index)
+    out["offices"] = _count(offices, "country_iso3", index)
+    for s in ("existing", "planned", "proposed"):
+        out[f"offices_{s}"] = _count(offices[offices["status_at"] == s], "country_iso3", index)
+    out["routes"] = _count(shown.routes, "country_iso3", index)
+    out["cities"] = _count(shown.cities, "country_iso3", index)
+    out["agreements"] = _facts_count(catalog, AGREEMENT_FACTS, flt.as_of).reindex(index, fill_value=0)
+    out["visits"] = _facts_count(catalog, ("ce_visit",), flt.as_of).reindex(index, fill_value=0)
+    out["bri"] = index.isin(bri_members(catalog, flt.as_of)).astype(int)
+    level = np.select(
+        [out["offices"] > 0, out["routes"] > 0, out["cities"] > 0, out["agreements"] > 0],
+        [4, 3, 2, 1],
+        default=0,
+    )
+    out["presence"] = level
+    gain = set()
+    for key in ("countries_with_office", "countries_with_route"):
+        gain |= gained.coverage[key] - base.coverage[key]
+    gain |= set(gained.cities["country_iso3"]) - set(base.cities["country_iso3"])
+    out["gain"] = index.isin(sorted(gain)).astype(int)
+    linked = set(base.offices.loc[base.offices["precision"] != "region", "country_iso3"])
+    linked |= set(base.routes["country_iso3"]) | set(base.cities["country_iso3"])
+    realised = set(gained.offices.loc[gained.offices["realised"], "country_iso3"])
+    out["diff"] = np.select(
+        [out["gain"] == 1, index.isin(sorted(realised)), index.isin(sorted(linked))], [3, 2, 1], 0
+    )
+    out["in_region"] = _in_region(catalog, flt, index, "country")
+    return out
+
+
+def province_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
+    """One row per provincial unit (adcode) with office / route / city counts and gain."""
+    index = pd.Index(catalog.provinces["adcode"], name="adcode")
+    shown = select(catalog, flt)
+    base = select(catalog, flt.baseline())
+    gained = select(catalog, gain_filter(flt)) if flt.proposals else shown
+    offices = shown.offices[shown.offices["precision"] != "region"]
+    out = pd.DataFrame(index=index)
+    out["offices"] = _count(offices[offices["adcode"] != ""], "adcode", index)
+    for s in ("existing", "planned", "proposed"):
+        sub = offices[(offices["status_at"] == s) & (offices["adcode"] != "")]
+        out[f"offices_{s}"] = _count(sub, "adcode", index)
+    out["routes"] = _count(shown.routes[shown.routes["adcode"] != ""], "adcode", index)
+    out["cities"] = _count(shown.cities[shown.cities["adcode"] != ""], "adcode", index)
+    g = gained.coverage["provinces_with_office"] - base.coverage["provinces_with_office"]
+    out["gain"] = index.isin(sorted(g)).astype(int)
+    out["presence"] = np.select([out["offices"] > 0, out["routes"] > 0, out["cities"] > 0], [4, 3, 2], 0)
+    base_off = base.offices[base.offices["precision"] != "region"]
+    realised = gained.offices[gained.offices["realised"]]
+    out["diff"] = np.select(
+        [out["gain"] == 1, index.isin(sorted(set(realised["adcode"]))), index.isin(sorted(set(base_off["adcode"])))],
+        [3, 2, 1],
+        0,
+    )
+    out["in_region"] = _in_region(catalog, flt, index, "province")
+    return out

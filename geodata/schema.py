@@ -1,0 +1,221 @@
+"""Column contracts of the curated tables in ``geodata/data/``.
+
+Each table is a UTF-8 CSV with a header row.  A column spec names its type and
+whether it may be empty; ``validate.py`` checks every row against these specs and
+reports the file, line, column, value and reason of the first problems it finds.
+
+Types:
+  str      free text
+  id       a slug: lower-case letters, digits, ``-`` and ``_``
+  iso3     a country code known to the world boundaries (or HKG/MAC/TWN/CHN)
+  adcode   a 6-digit province code known to the China boundaries
+  float    a number; ``lat``/``lon`` also checked for range
+  date     ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
+  int      a whole number
+  enum     one of a fixed set of values
+  ref      an id of another table (``document_id`` -> documents.id, ...)
+  list     ``;``-separated values
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = ("existing", "planned", "proposed", "closed", "suspended")
+DOCUMENT_KINDS = ("proposal", "statement", "report", "dataset", "web")
+OFFICE_KINDS = (
+    "eto",  # overseas Economic and Trade Office
+    "eto_liaison",  # liaison unit of an overseas ETO
+    "mainland_office",  # office of the HKSAR Government on the Mainland (BJO + 4 ETOs)
+    "mainland_liaison",  # liaison unit of a mainland office
+    "investhk_consultant",  # Invest Hong Kong consultant office
+    "tdc_office",  # HKTDC office (not a government office)
+    "etco",  # Hong Kong Economic, Trade and Cultural Office (Taiwan)
+)
+SERVICES = ("passenger", "cargo", "both")
+THEMES = ("belt_and_road_trade", "innovation_technology", "cultural_creative")
+FACTS = (
+    "bri",  # signed a Belt and Road cooperation document (value: signed date; end_date: exit)
+    "cdta",  # comprehensive double taxation agreement
+    "fta",  # free trade agreement
+    "ippa",  # investment promotion and protection agreement
+    "aeo_mra",  # customs AEO mutual recognition arrangement
+    "ce_visit",  # Chief Executive visit (value: agreements signed on the whole trip)
+    "icac_mou",  # ICAC memorandum of understanding
+    "visa_free",  # visa-free access for HKSAR passport holders (value: days)
+    "air_services",  # expanded air services arrangement
+    "consulate",  # consulate(-general) in Hong Kong opened or announced
+    "eco_expo",  # delegation to Eco Expo Asia
+    "other",
+)
+REGION_LEVELS = ("country", "province")
+PRECISIONS = ("airport", "city", "province", "country", "region")
+CONFIDENCES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    ref: str = ""  # "table.column" for type "ref"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    key: str
+    columns: tuple[Column, ...]
+    point: bool = False  # has lat/lon checked against country_iso3 / adcode
+    description: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+def C(name, type="str", required=True, choices=(), ref=""):  # noqa: N802 - short table syntax
+    return Column(name, type, required, tuple(choices), ref)
+
+
+_SOURCE = (
+    C("document_id", "ref", ref="documents.id"),
+    C("source"),
+    C("confidence", "enum", required=False, choices=CONFIDENCES),
+)
+
+DOCUMENTS = Table(
+    "documents",
+    "id",
+    (
+        C("id", "id"),
+        C("kind", "enum", choices=DOCUMENT_KINDS),
+        C("title_en"),
+        C("title_zh"),
+        C("publisher"),
+        C("date", "date"),
+        C("file", required=False),
+        C("url", required=False),
+        C("language", required=False),
+        C("summary_en", required=False),
+        C("summary_zh", required=False),
+    ),
+    description="Source documents, proposals, datasets and web pages cited by other rows.",
+)
+
+OFFICES = Table(
+    "offices",
+    "id",
+    (
+        C("id", "id"),
+        C("name_en"),
+        C("name_zh"),
+        C("kind", "enum", choices=OFFICE_KINDS),
+        C("parent_id", "ref", required=False, ref="offices.id"),
+        C("city_en", required=False),
+        C("city_zh", required=False),
+        C("country_iso3", "iso3"),
+        C("adcode", "adcode", required=False),
+        C("lat", "float"),
+        C("lon", "float"),
+        C("precision", "enum", choices=PRECISIONS),
+        C("status", "enum", choices=STATUSES),
+        C("opened", "date", required=False),
+        C("closed", "date", required=False),
+        C("realised_by", "ref", required=False, ref="offices.id"),
+        *_SOURCE,
+        C("notes", required=False),
+    ),
+    point=True,
+    description="Offices of Hong Kong: existing, planned, proposed, closed.",
+)
+
+PARTNER_CITIES = Table(
+    "partner_cities",
+    "id",
+    (
+        C("id", "id"),
+        C("city_en"),
+        C("city_zh"),
+        C("country_iso3", "iso3"),
+        C("adcode", "adcode", required=False),
+        C("lat", "float"),
+        C("lon", "float"),
+        C("theme", "enum", required=False, choices=THEMES),
+        C("status", "enum", choices=STATUSES),
+        *_SOURCE,
+        C("notes", required=False),
+    ),
+    point=True,
+    description="Sister / friendship cities, existing or proposed.",
+)
+
+ROUTES = Table(
+    "routes",
+    "id",
+    (
+        C("id", "id"),
+        C("dest_iata"),
+        C("city_en"),
+        C("city_zh"),
+        C("country_iso3", "iso3"),
+        C("adcode", "adcode", required=False),
+        C("lat", "float"),
+        C("lon", "float"),
+        C("service", "enum", choices=SERVICES),
+        C("status", "enum", choices=STATUSES),
+        C("since", "date", required=False),
+        C("until", "date", required=False),
+        C("airlines", required=False),
+        C("frequency", required=False),
+        C("as_of", required=False),
+        C("new_2024_25", "enum", required=False, choices=("yes",)),
+        *_SOURCE,
+        C("notes", required=False),
+    ),
+    point=True,
+    description="Nonstop air routes from HKG (existing, new, planned, proposed).",
+)
+
+COUNTRY_FACTS = Table(
+    "country_facts",
+    "id",
+    (
+        C("id", "id"),
+        C("iso3", "iso3"),
+        C("fact", "enum", choices=FACTS),
+        C("value", required=False),
+        C("date", "date", required=False),
+        C("end_date", "date", required=False),
+        C("detail_en", required=False),
+        C("detail_zh", required=False),
+        *_SOURCE,
+    ),
+    description="Facts about countries: Belt and Road membership, agreements, visits.",
+)
+
+REGIONS = Table(
+    "regions",
+    "id",
+    (
+        C("id", "id"),
+        C("name_en"),
+        C("name_zh"),
+        C("level", "enum", choices=REGION_LEVELS),
+        C("members", "list"),
+        C("source"),
+    ),
+    description="Named groups of countries (ISO3) or provinces (adcode).",
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t for t in (DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS)
+}
+# load order: a table's refs point only at tables loaded before it (or itself)
+LOAD_ORDER = ("documents", "offices", "partner_cities", "routes", "country_facts", "regions")

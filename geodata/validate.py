@@ -1,0 +1,225 @@
+"""Read the curated CSVs and check every cell against ``schema.py``.
+
+A problem is reported as a :class:`Problem` naming the file, line, column, value and
+reason; :class:`DataError` carries all problems found in one load (the first ones are
+enough to fix the file).  Nothing here raises a bare ``KeyError`` or ``ValueError`` on
+bad input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from geodata.schema import Column, Table
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ADCODE_RE = re.compile(r"^\d{6}$")
+MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        value = f" value {self.value!r}:" if self.value != "" else ""
+        return f"{where}:{value} {self.reason}"
+
+
+class DataError(Exception):
+    """One or more problems in the curated data; ``str()`` lists them, one per line."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        shown = self.problems[:MAX_PROBLEMS]
+        more = len(self.problems) - len(shown)
+        text = "\n".join(str(p) for p in shown)
+        if more > 0:
+            text += f"\n… and {more} more problem(s)"
+        super().__init__(text)
+
+
+def parse_date(value: str) -> tuple[int, int, int] | None:
+    """``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` -> (y, m, d) with missing parts as 0; None if invalid."""
+    m = DATE_RE.match(value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    if not (1800 <= y <= 2100) or mo > 12 or d > 31 or (m.group(2) and mo == 0):
+        return None
+    if m.group(3) and d == 0:
+        return None
+    return (y, mo, d)
+
+
+def date_start(value: str) -> str:
+    """The first day a partial date can mean, as ``YYYY-MM-DD`` ("2017" -> "2017-01-01")."""
+    y, m, d = parse_date(value) or (0, 0, 0)
+    return f"{y:04d}-{max(m, 1):02d}-{max(d, 1):02d}"
+
+
+def _check_cell(col: Column, value: str, ctx: dict) -> str | None:
+    """Return the reason ``value`` is not valid for ``col``, or None."""
+    t = col.type
+    if t == "id":
+        return None if ID_RE.match(value) else "ids are lower-case letters, digits, '-' or '_'"
+    if t == "enum":
+        return None if value in col.choices else f"expected one of {', '.join(col.choices)}"
+    if t == "date":
+        return None if parse_date(value) else "expected a date YYYY, YYYY-MM or YYYY-MM-DD"
+    if t == "int":
+        return None if re.fullmatch(r"-?\d+", value) else "expected a whole number"
+    if t == "float":
+        try:
+            x = float(value)
+        except ValueError:
+            return "expected a number"
+        if x != x or x in (float("inf"), float("-inf")):
+            return "expected a finite number"
+        if col.name == "lat" and not -90 <= x <= 90:
+            return "latitude must be between -90 and 90"
+        if col.name == "lon" and not -180 <= x <= 180:
+            return "longitude must be between -180 and 180"
+        return None
+    if t == "iso3":
+        known = ctx.get("iso3")
+        if known is not None and value not in known:
+            return "unknown country code (not an ISO3 code of the world boundaries)"
+        return None
+    if t == "adcode":
+        if not ADCODE_RE.match(value):
+            return "expected a 6-digit province adcode"
+        known = ctx.get("adcode")
+        if known is not None and value not in known:
+            return "unknown province adcode (not one of the 34 provincial units)"
+        return None
+    if t == "list":
+        return None if all(v.strip() for v in value.split(";")) else "empty item in ';' list"
+    return None
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text of ``raw`` (a BOM is dropped); a clear Problem on bad bytes or emptiness."""
+    if not raw.strip():
+        raise DataError([Problem(file, 1, "", "", "the file is empty (expected a header row)")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        bad = raw[e.start : e.start + 4]
+        raise DataError(
+            [Problem(file, line, "", repr(bad)[2:-1], "the file is not UTF-8 (save it as UTF-8)")]
+        ) from None
+
+
+def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd.DataFrame:
+    """Parse CSV ``text`` for ``table``; raise DataError listing every cell-level problem.
+
+    The result has one string column per schema column (empty string for empty cells)
+    and a ``_line`` column with each record's line number in the file.
+    """
+    ctx = ctx or {}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataError([Problem(file, 1, "", "", "the file is empty (expected a header row)")])
+    header = [h.strip() for h in header]
+    problems: list[Problem] = []
+    missing = [c for c in table.required_names if c not in header]
+    for c in missing:
+        problems.append(Problem(file, 1, c, "", "required column is missing from the header"))
+    for h in header:
+        if h not in table.column_names:
+            problems.append(Problem(file, 1, h, "", f"unknown column (expected {table.column_names})"))
+    dupes = {h for h in header if header.count(h) > 1}
+    for h in sorted(dupes):
+        problems.append(Problem(file, 1, h, "", "column appears more than once in the header"))
+    if problems:
+        raise DataError(problems)
+
+    cols = {c.name: c for c in table.columns}
+    records: list[dict] = []
+    seen_keys: dict[str, int] = {}
+    line = 1
+    try:
+        for row in reader:
+            start = line + 1
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # blank line
+            if len(row) != len(header):
+                problems.append(
+                    Problem(file, start, "", "", f"expected {len(header)} fields, found {len(row)}")
+                )
+                continue
+            rec = {"_line": start}
+            for name, cell in zip(header, row):
+                value = cell.strip()
+                col = cols[name]
+                rec[name] = value
+                if value == "":
+                    if col.required:
+                        problems.append(Problem(file, start, name, "", "a value is required"))
+                    continue
+                reason = _check_cell(col, value, ctx)
+                if reason:
+                    problems.append(Problem(file, start, name, value, reason))
+            key = rec.get(table.key, "")
+            if key:
+                if key in seen_keys:
+                    problems.append(
+                        Problem(file, start, table.key, key, f"duplicate id (first on line {seen_keys[key]})")
+                    )
+                else:
+                    seen_keys[key] = start
+            records.append(rec)
+    except csv.Error as e:
+        problems.append(Problem(file, reader.line_num, "", "", f"malformed CSV: {e}"))
+    if problems:
+        raise DataError(problems)
+    df = pd.DataFrame.from_records(records, columns=["_line", *table.column_names])
+    return df.fillna("").astype({c: "string" for c in table.column_names}).astype(
+        {c: object for c in table.column_names}
+    )
+
+
+def load_table(path: Path, table: Table, ctx: dict | None = None) -> pd.DataFrame:
+    file = path.name
+    if not path.exists():
+        raise DataError([Problem(file, 0, "", "", f"file not found: {path}")])
+    return read_rows(decode(path.read_bytes(), file), table, file, ctx)
+
+
+def check_refs(
+    df: pd.DataFrame,
+    table: Table,
+    file: str,
+    targets: dict[str, set[str]],
+) -> list[Problem]:
+    """Problems for ``ref`` columns whose value is not an id of the referenced table."""
+    problems = []
+    for col in table.columns:
+        if col.type != "ref":
+            continue
+        known = targets.get(col.ref, set())
+        for line, value in zip(df["_line"], df[col.name]):
+            if value and value not in known:
+                what = col.ref.split(".")[0]
+                problems.append(Problem(file, int(line), col.name, value, f"unknown {what} id"))
+    return problems
