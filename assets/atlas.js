@@ -36,6 +36,57 @@
     return nu;
   };
 
+  /* Present mode: the keyboard (and presentation clickers) move between scenes. */
+  function navigate(params) {
+    var q = params.toString();
+    window.history.pushState({}, "", window.location.pathname + (q ? "?" + q : ""));
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+  }
+  function sceneCount() {
+    var c = document.getElementById("present-counter");
+    var nums = c ? (c.textContent.match(/\d+/g) || []) : [];
+    return nums.length >= 2 ? parseInt(nums[1], 10) : 1;
+  }
+  atlas.goScene = function (k) {
+    var p = new URLSearchParams(window.location.search);
+    var n = sceneCount();
+    k = Math.max(0, Math.min(n - 1, k));
+    if (k === 0) p.delete("scene"); else p.set("scene", String(k));
+    p.set("view", "present");
+    navigate(p);
+  };
+  atlas.exitPresent = function () {
+    var p = new URLSearchParams(window.location.search);
+    p.delete("view");
+    p.delete("scene");
+    navigate(p);
+  };
+  function currentScene() {
+    var p = new URLSearchParams(window.location.search);
+    return parseInt(p.get("scene") || "0", 10) || 0;
+  }
+  function presenting() { return document.querySelector(".app.view-present") !== null; }
+  document.addEventListener("keydown", function (e) {
+    if (!presenting()) return;
+    var tag = (e.target && e.target.tagName) || "";
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
+    var k = e.key, i = currentScene();
+    if (k === "ArrowRight" || k === "PageDown" || k === " ") { atlas.goScene(i + 1); }
+    else if (k === "ArrowLeft" || k === "PageUp") { atlas.goScene(i - 1); }
+    else if (k === "Home") { atlas.goScene(0); }
+    else if (k === "End") { atlas.goScene(sceneCount() - 1); }
+    else if (k === "Escape") { atlas.exitPresent(); }
+    else return;
+    e.preventDefault();
+  });
+  document.addEventListener("click", function (e) {
+    var el = e.target && e.target.closest ? e.target.closest("button") : null;
+    if (!el) return;
+    if (el.id === "present-prev") atlas.goScene(currentScene() - 1);
+    else if (el.id === "present-next") atlas.goScene(currentScene() + 1);
+    else if (el.id === "present-exit") atlas.exitPresent();
+  });
+
   /* Phone-width windows start with the filter panel collapsed. */
   function collapseOnPhone() {
     var panel = document.getElementById("controls");

@@ -15,7 +15,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Hong Kong's links with the world and the Mainland, and the proposals to expand them",
         "香港與世界及內地的聯繫，以及擴展網絡的建議",
     ),
-    "lang.toggle": ("繁體中文", "English"),
     # views
     "view.explore": ("Explore", "探索"),
     "view.compare": ("Compare", "比較"),

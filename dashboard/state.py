@@ -27,7 +27,7 @@ DEFAULT_YEAR = 2026
 
 PARAMS = (
     "view", "lang", "layers", "metric", "region", "proposal", "status", "kind", "service",
-    "year", "focus", "compare", "table", "scene", "v",
+    "year", "focus", "compare", "table", "deck", "scene", "v",
 )  # fmt: skip
 
 
@@ -38,6 +38,7 @@ class Options:
     regions: tuple[str, ...] = ()
     proposals: tuple[str, ...] = ()
     scenes: int = 0
+    decks: tuple[str, ...] = ("default",)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class ViewState:
     focus: str = "world"
     compare: str = "split"
     table: str = "offices"
+    deck: str = "default"
     scene: int = 0
     version: int = field(default=VERSION, compare=False)
 
@@ -167,6 +169,7 @@ class ViewState:
         one("focus", FOCUSES)
         one("compare", COMPARE_MODES)
         one("table", TABLE_LAYERS)
+        one("deck", options.decks)
         integer("scene", 0, max(options.scenes - 1, 0) if options.scenes else 999)
         for k in q:
             if k not in PARAMS:
@@ -193,5 +196,6 @@ _PARAM_ATTR = {
     "focus": "focus",
     "compare": "compare",
     "table": "table",
+    "deck": "deck",
     "scene": "scene",
 }

@@ -76,8 +76,9 @@ def country_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
     linked = set(base.offices.loc[base.offices["precision"] != "region", "country_iso3"])
     linked |= set(base.routes["country_iso3"]) | set(base.cities["country_iso3"])
     realised = set(gained.offices.loc[gained.offices["realised"], "country_iso3"])
+    # diff map: a proposal realised since (2), a link the proposal adds (3), linked already (1)
     out["diff"] = np.select(
-        [out["gain"] == 1, index.isin(sorted(realised)), index.isin(sorted(linked))], [3, 2, 1], 0
+        [index.isin(sorted(realised)), out["gain"] == 1, index.isin(sorted(linked))], [2, 3, 1], 0
     )
     out["in_region"] = _in_region(catalog, flt, index, "country")
     return out
@@ -103,8 +104,8 @@ def province_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
     base_off = base.offices[base.offices["precision"] != "region"]
     realised = gained.offices[gained.offices["realised"]]
     out["diff"] = np.select(
-        [out["gain"] == 1, index.isin(sorted(set(realised["adcode"]))), index.isin(sorted(set(base_off["adcode"])))],
-        [3, 2, 1],
+        [index.isin(sorted(set(realised["adcode"]))), out["gain"] == 1, index.isin(sorted(set(base_off["adcode"])))],
+        [2, 3, 1],
         0,
     )
     out["in_region"] = _in_region(catalog, flt, index, "province")

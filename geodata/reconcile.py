@@ -77,10 +77,11 @@ def _bri_count(cat: Catalog, as_of: str) -> int:
     return len(bri_members(cat, as_of))
 
 
-def _facts(fact: str, bri_only: bool = False):
+def _facts(fact: str, bri_only: bool = False, foreign_only: bool = False):
+    """Partners with a fact; the Mainland and Macao count as economies unless ``foreign_only``."""
     def f(cat: Catalog, as_of: str) -> int:
         df = cat.country_facts[cat.country_facts["fact"] == fact]
-        codes = set(df["iso3"]) - {"CHN", "MAC"}
+        codes = set(df["iso3"]) - (NOT_FOREIGN if foreign_only or bri_only else set())
         if bri_only:
             codes &= bri_members(cat, as_of)
         return len(codes)
@@ -156,7 +157,7 @@ CHECKS: tuple[Check, ...] = (
           "2026-04-28", GOV, "§(三)", _facts("fta", True),
           why_differs="Belt and Road membership in the data follows the GFDC list, not the government's own list"),
     Check("ippa_economies", "Economies covered by IPPAs", "投資協定涵蓋經濟體", 33, "", "2026-04-28", GOV, "§(三)",
-          _facts("ippa"), why_differs="group agreements counted per member country"),
+          _facts("ippa", foreign_only=True), why_differs="group agreements counted per member country"),
     Check("ippa_br_countries", "Belt and Road countries among IPPA partners", "投資協定夥伴中的「一帶一路」國家", 20,
           "about", "2026-04-28", GOV, "§(三)", _facts("ippa", True),
           why_differs="Belt and Road membership in the data follows the GFDC list"),
@@ -172,7 +173,8 @@ CHECKS: tuple[Check, ...] = (
     Check("icac_mou_br_countries", "ICAC anti-corruption MoUs with Belt and Road countries", "廉署與「一帶一路」國家合作備忘錄",
           6, "", "2026-04-28", GOV, "§(五)", _facts("icac_mou")),
     Check("expanded_air_arrangements", "Partners with expanded air services arrangements", "擴大航空安排的夥伴", 7, "",
-          "2026-04-28", GOV, "§(一) 航空", _facts("air_services")),
+          "2026-04-28", GOV, "§(一) 航空", _facts("air_services"),
+          why_differs="the data also holds an arrangement reported elsewhere than the fact sheet's list of seven"),
     Check("ce_visit_2023_mous", "MoUs on the 2023 Middle East visit (whole trip)", "2023年中東訪問合作備忘錄（全程）", 13, "",
           "2023-02-28", "fyp-2026", "特首出訪", _ce_visit("2023")),
     Check("ce_visit_2025_mous", "MoUs and agreements on the 2025 visit (whole trip)", "2025年訪問合作備忘錄及協議（全程）", 59,

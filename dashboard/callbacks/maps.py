@@ -11,14 +11,18 @@ from dash import Input, Output, State, no_update
 
 from dashboard.figures import mapfig
 from dashboard.ids import ID
-from dashboard.layout import MAP_IDS, map_state_for, maps_for
+from dashboard.layout import MAP_IDS, map_state_for, maps_for, root_class
+from dashboard.layout.present import export_links, present_texts
 from dashboard.layout.details import details, target_from_click
 from dashboard.layout.panels import compare_numbers, numbers_panel
 from dashboard.state import VIEWS, ViewState
 from geodata.catalog import Catalog
 
-PAGES = {"explore": ID.EXPLORE, "compare": ID.COMPARE, "table": ID.TABLE, "about": ID.ABOUT}
+PAGES = {"explore": ID.EXPLORE, "compare": ID.COMPARE, "table": ID.TABLE, "about": ID.ABOUT,
+         "present": ID.PRESENT}
 HIDDEN = {"display": "none"}
+PRESENT_TEXTS = (ID.PRESENT_TITLE, ID.PRESENT_SUBTITLE, ID.PRESENT_NOTE, ID.PRESENT_SOURCE, ID.PRESENT_STAMP,
+                 ID.PRESENT_COUNTER)
 
 
 def update_maps(catalog: Catalog, state: ViewState, drawn: dict) -> tuple[list, dict]:
@@ -30,7 +34,7 @@ def update_maps(catalog: Catalog, state: ViewState, drawn: dict) -> tuple[list, 
         if map_id not in visible:
             out.append(no_update)
             continue
-        st = map_state_for(state, map_id)
+        st = map_state_for(state, map_id, catalog)
         before = drawn.get(map_id)
         if before is None:
             out.append(mapfig.figure(catalog, st, side))
@@ -57,13 +61,28 @@ def register(app, catalog: Catalog) -> None:
         *[Output(PAGES[v], "style") for v in PAGES],
         Output(ID.COMPARE_SPLIT, "style"),
         Output(ID.COMPARE_DIFF, "style"),
+        Output("app-root", "className"),
         Input(ID.STATE, "data"),
         prevent_initial_call=True,
     )
     def pages(data):
         st = ViewState.from_dict(data)
         styles = [{} if st.view == v else HIDDEN for v in PAGES]
-        return (*styles, {} if st.compare == "split" else HIDDEN, {} if st.compare == "diff" else HIDDEN)
+        return (*styles, {} if st.compare == "split" else HIDDEN, {} if st.compare == "diff" else HIDDEN,
+                root_class(st))
+
+    @app.callback(
+        *[Output(i, "children") for i in PRESENT_TEXTS],
+        Output(ID.PRESENT_EXPORTS, "children"),
+        Input(ID.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def present(data):
+        st = ViewState.from_dict(data)
+        if st.view != "present":
+            return (no_update,) * (len(PRESENT_TEXTS) + 1)
+        texts = present_texts(catalog, st)
+        return (*[texts[i] for i in PRESENT_TEXTS], export_links(st))
 
     @app.callback(Output(ID.NUMBERS, "children"), Input(ID.STATE, "data"), prevent_initial_call=True)
     def numbers(data):

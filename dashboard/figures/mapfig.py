@@ -48,6 +48,9 @@ INDEX = {name: i for i, name in enumerate(TRACES)}
 ROUTE_CLASSES = ("existing", "new", "planned", "proposed")
 OFFICE_CLASSES = ("existing", "planned", "proposed", "realised", "closed")
 
+# legends sit under the map (the world is twice as wide as it is tall)
+MAP_DOMAIN_Y = [0.3, 1.0]
+COLORBAR = {"orientation": "h", "xanchor": "left", "y": 0.0, "yanchor": "bottom", "len": 0.46, "thickness": 10}
 FOCUS = {
     "world": {"center": {"lon": 150, "lat": 15}, "projection": {"scale": 1, "rotation": {"lon": 150}}},
     "asia": {"center": {"lon": 100, "lat": 25}, "projection": {"scale": 2.2, "rotation": {"lon": 100}}},
@@ -122,7 +125,7 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str) -> dict[str, di
     world_codes = set(catalog.world["iso3"])
     shown = cm[cm["in_region"] & cm.index.isin(world_codes)]
     colour = _colour_props(metric, lang)
-    bar = dict(colour.pop("colorbar"), title={"text": t(f"metric.{metric}", lang)})
+    bar = dict(colour.pop("colorbar"), title={"text": t(f"metric.{metric}", lang), "side": "top"})
     names = catalog.country_names
     upd["coverage"] = {
         "locations": list(shown.index),
@@ -130,7 +133,7 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str) -> dict[str, di
         "text": country_hover(shown, names, lang),
         "customdata": [f"country:{c}" for c in shown.index],
         "visible": "coverage" in layers,
-        "colorbar": {**bar, "x": 1.0, "len": 0.55, "y": 0.72, "thickness": 12},
+        "colorbar": {**COLORBAR, **bar, "x": 0.0},
         **colour,
     }
     tiny = catalog.tiny_points[catalog.tiny_points["iso3"].isin(cm.index[cm["in_region"]])]
@@ -154,7 +157,8 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str) -> dict[str, di
     pmetric = metric if metric in ("offices", "routes", "cities", "gain", "diff", "presence") else "offices"
     pshown = pm[pm["in_region"]]
     pcolour = _colour_props(pmetric, lang)
-    pbar = dict(pcolour.pop("colorbar"), title={"text": t("layer.provinces", lang)})
+    pbar = dict(pcolour.pop("colorbar"), title={"text": t("layer.provinces", lang) + " · "
+                                                 + t(f"metric.{pmetric}", lang), "side": "top"})
     if pcolour["zmax"] is None:
         pcolour["zmax"] = float(max(pshown[pmetric].max(), 1)) if len(pshown) else 1.0
     upd["provinces"] = {
@@ -163,7 +167,8 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str) -> dict[str, di
         "text": province_hover(pshown, catalog.provinces, lang),
         "customdata": [f"province:{c}" for c in pshown.index],
         "visible": "provinces" in layers,
-        "colorbar": {**pbar, "x": 1.0, "len": 0.4, "y": 0.22, "thickness": 12},
+        "colorbar": {**COLORBAR, **pbar, "x": 0.52},
+        "showscale": pmetric != metric or "coverage" not in layers,
         **pcolour,
     }
 
@@ -269,9 +274,10 @@ def layout(state: ViewState, *, height: int | None = None) -> dict:
             "projection": {"type": "natural earth", **focus["projection"]},
             "center": focus["center"],
             "lataxis": {"range": [-58, 85]},
+            "domain": {"x": [0, 1], "y": MAP_DOMAIN_Y},
         },
-        "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)",
-                   "font": {"size": 11}, "groupclick": "toggleitem"},
+        "legend": {"orientation": "h", "x": 0, "y": 0.29, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)",
+                   "font": {"size": 11}, "groupclick": "toggleitem", "entrywidth": 0.33, "entrywidthmode": "fraction"},
         "uirevision": f"{state.focus}",
         "hoverlabel": {"bgcolor": "white", "font": {"size": 12}},
         "dragmode": "pan",

@@ -17,7 +17,8 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layers import options as state_options
 from dashboard.layout.controls import control_options, control_values, controls_panel, label
-from dashboard.layout.panels import notice, numbers_panel, details_placeholder
+from dashboard.layout.panels import details_placeholder, notice, numbers_panel
+from dashboard.layout.present import present_page, scene_of
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
@@ -29,7 +30,7 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "hk-network-atlas"},
 }
-MAP_IDS = {ID.MAP: None, ID.MAP_LEFT: "left", ID.MAP_RIGHT: "right", ID.MAP_DIFF: None}
+MAP_IDS = {ID.MAP: None, ID.MAP_LEFT: "left", ID.MAP_RIGHT: "right", ID.MAP_DIFF: None, ID.MAP_PRESENT: None}
 
 
 def page_query() -> str:
@@ -49,11 +50,16 @@ def maps_for(state: ViewState) -> tuple[str, ...]:
         return (ID.MAP_LEFT, ID.MAP_RIGHT) if state.compare == "split" else (ID.MAP_DIFF,)
     if state.view == "explore":
         return (ID.MAP,)
+    if state.view == "present":
+        return (ID.MAP_PRESENT,)
     return ()
 
 
-def map_state_for(state: ViewState, map_id: str) -> ViewState:
-    """The state a compare map draws (the diff map is the compare view in diff mode)."""
+def map_state_for(state: ViewState, map_id: str, catalog: Catalog) -> ViewState:
+    """The state a map draws: the diff map is the compare view in diff mode, the present
+    map draws the current scene of the deck."""
+    if map_id == ID.MAP_PRESENT:
+        return scene_of(catalog, state)[3]
     if map_id == ID.MAP_DIFF:
         return state.with_(view="compare", compare="diff")
     if map_id in (ID.MAP_LEFT, ID.MAP_RIGHT):
@@ -64,10 +70,14 @@ def map_state_for(state: ViewState, map_id: str) -> ViewState:
 def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: str) -> dcc.Graph:
     fig = {"data": [], "layout": {}}
     if map_id in maps_for(state):
-        st = map_state_for(state, map_id)
+        st = map_state_for(state, map_id, catalog)
         fig = mapfig.figure(catalog, st, MAP_IDS[map_id])
         drawn[map_id] = st.to_dict()
     return dcc.Graph(id=map_id, figure=fig, config=GRAPH_CONFIG, className=cls, clear_on_unhover=True)
+
+
+def root_class(state: ViewState) -> str:
+    return f"app lang-{state.lang} view-{state.view}"
 
 
 def _show(view: str, state: ViewState) -> dict:
@@ -144,6 +154,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
         id=ID.TABLE, className="page page-table", style=_show("table", state),
     )
     about = html.Div(id=ID.ABOUT, className="page page-about", style=_show("about", state))
+    present = present_page(catalog, state, _graph(ID.MAP_PRESENT, catalog, state, drawn, "map present"))
     header = html.Header(
         [
             html.Div(
@@ -164,11 +175,11 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
             header,
             html.Div(notice(warnings, lang), id=ID.NOTICE),
             html.Div(
-                [controls_panel(catalog, state), html.Main([explore, compare, table, about], className="content")],
+                [controls_panel(catalog, state), html.Main([explore, compare, table, about, present], className="content")],
                 className="body",
             ),
         ],
-        className=f"app lang-{lang}",
+        className=root_class(state),
         lang="zh-Hant-HK" if lang == "zh" else "en",
         id="app-root",
     )

@@ -1,0 +1,119 @@
+"""Slide-ready figures: the map of a view with title, legend, source line and date stamped in.
+
+Pure functions (no kaleido here): the same figure feeds PNG/SVG/PDF export, the briefing
+PDF and the offline briefing HTML.  Geometry is inlined (an exported file or an offline
+page cannot fetch ``/geo/...``).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from functools import lru_cache
+
+from dashboard.figures import mapfig
+from dashboard.i18n import t
+from dashboard.state import ViewState
+from geodata import BOUNDARIES_DIR
+from geodata.catalog import Catalog
+from geodata.network import select
+
+GEO_FILES = {mapfig.WORLD_URL: "world.geojson", mapfig.CHINA_URL: "china.geojson"}
+FONT = "Noto Sans CJK TC, Noto Sans TC, Microsoft JhengHei, PingFang TC, Helvetica, Arial, sans-serif"
+
+
+@lru_cache(maxsize=4)
+def geojson(url: str) -> dict:
+    return json.loads((BOUNDARIES_DIR / GEO_FILES[url]).read_text(encoding="utf-8"))
+
+
+def inline_geometry(fig: dict) -> dict:
+    """A copy of ``fig`` whose choropleths carry their GeoJSON instead of a URL."""
+    fig = {"data": [dict(tr) for tr in fig["data"]], "layout": copy.deepcopy(fig["layout"])}
+    for tr in fig["data"]:
+        if tr.get("geojson") in GEO_FILES:
+            tr["geojson"] = geojson(tr["geojson"])
+    return fig
+
+
+def source_ids(catalog: Catalog, state: ViewState) -> list[str]:
+    """Ids of the documents behind the records a view shows (most records first)."""
+    sel = select(catalog, state.network_filter())
+    counts: dict[str, int] = {}
+    for layer, name in (("offices", "offices"), ("cities", "cities"), ("routes", "routes")):
+        if name in state.layers or (layer == "offices" and "provinces" in state.layers):
+            for d in sel.layer(layer)["document_id"]:
+                counts[d] = counts.get(d, 0) + 1
+    if state.metric in ("agreements", "bri") and "coverage" in state.layers:
+        for d in catalog.country_facts["document_id"]:
+            counts[d] = counts.get(d, 0) + 1
+    return sorted(counts, key=lambda d: (-counts[d], d))
+
+
+def source_line(catalog: Catalog, state: ViewState, limit: int = 6) -> str:
+    ids = source_ids(catalog, state)
+    shown = ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
+    return t("source_line", state.lang, sources=shown or "—")
+
+
+def stamp(state: ViewState, today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    if state.lang == "zh":
+        return f"{t('as_of', 'zh', year=state.year)} · 製作於 {today.isoformat()} · 香港網絡地圖集"
+    return f"{t('as_of', 'en', year=state.year)} · made {today.isoformat()} · Hong Kong Network Atlas"
+
+
+def slide_figure(
+    catalog: Catalog,
+    state: ViewState,
+    *,
+    width: int = 1920,
+    height: int = 1080,
+    title: str = "",
+    subtitle: str = "",
+    note: str = "",
+    today: dt.date | None = None,
+) -> dict:
+    """The whole view as one figure sized ``width``×``height`` with everything stamped in."""
+    side = None
+    fig = inline_geometry(mapfig.figure(catalog, state, side))
+    lang = state.lang
+    scale = max(0.6, min(width / 1920, height / 1080))
+    top = int((110 if subtitle else 80) * scale)
+    bottom = int((90 if note else 60) * scale)
+    lay = fig["layout"]
+    lay.update(
+        width=width,
+        height=height,
+        margin={"l": int(20 * scale), "r": int(20 * scale), "t": top, "b": bottom},
+        paper_bgcolor="white",
+        font={"family": FONT, "size": int(16 * scale), "color": "#1d2733"},
+        title={"text": f"<b>{title or t('app.title', lang)}</b>"
+               + (f"<br><span style='font-size:{int(20 * scale)}px;color:#5f6b7a'>{subtitle}</span>" if subtitle else ""),
+               "x": 0.01, "xanchor": "left", "y": 1 - 12 / height, "yanchor": "top",
+               "font": {"size": int(34 * scale)}},
+        legend={"orientation": "h", "x": 0.0, "y": -0.01, "yanchor": "top", "font": {"size": int(15 * scale)},
+                "bgcolor": "rgba(255,255,255,0.9)"},
+        dragmode=False,
+    )
+    lay["geo"]["bgcolor"] = "#ffffff"
+    annotations = [
+        {"text": source_line(catalog, state), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+         "yshift": -bottom + int(8 * scale), "xanchor": "left", "yanchor": "bottom", "showarrow": False,
+         "font": {"size": int(13 * scale), "color": "#5f6b7a"}},
+        {"text": stamp(state, today), "xref": "paper", "yref": "paper", "x": 1, "y": 0,
+         "yshift": -bottom + int(8 * scale), "xanchor": "right", "yanchor": "bottom", "showarrow": False,
+         "font": {"size": int(13 * scale), "color": "#5f6b7a"}},
+    ]
+    if note:
+        annotations.append({"text": note, "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+                            "yshift": -bottom + int(34 * scale), "xanchor": "left", "yanchor": "bottom",
+                            "showarrow": False, "align": "left", "font": {"size": int(15 * scale)}})
+    lay["annotations"] = annotations
+    for tr in fig["data"]:
+        if tr.get("type") == "choropleth" and "colorbar" in tr:
+            tr["colorbar"] = {**tr["colorbar"], "thickness": int(16 * scale),
+                              "tickfont": {"size": int(14 * scale)}, "title": {**tr["colorbar"].get("title", {}),
+                                                                              "font": {"size": int(14 * scale)}}}
+    return fig

@@ -1,0 +1,134 @@
+"""Export endpoints: a view as PNG/SVG/PDF, a deck as PDF or as one offline HTML file.
+
+- ``GET /export/map.<png|svg|pdf>?<view state>&width=&height=&title=&subtitle=``
+- ``GET /export/briefing.pdf?deck=default&lang=en``
+- ``GET /export/briefing.html?deck=default&lang=en``
+
+Bad parameters get a 4xx JSON error that says what was expected.
+"""
+
+from __future__ import annotations
+
+import flask
+
+from dashboard.export.briefing import briefing_html
+from dashboard.export.figure import slide_figure
+from dashboard.export.render import FORMATS, ExportError, merge_pdfs, renderer
+from dashboard.layers import options as state_options
+from dashboard.scenes import DeckError, load_deck
+from dashboard.state import ViewState
+
+DEFAULT_W, DEFAULT_H = 1920, 1080
+MIN_SIDE, MAX_SIDE = 200, 4000
+MAX_TEXT = 300
+
+
+class BadRequest(ValueError):
+    pass
+
+
+def _size(args, name: str, default: int) -> int:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        v = int(raw)
+    except ValueError:
+        raise BadRequest(f"{name} was {raw!r} but is expected to be a whole number of pixels") from None
+    if not MIN_SIDE <= v <= MAX_SIDE:
+        raise BadRequest(f"{name} was {v} but is expected to be between {MIN_SIDE} and {MAX_SIDE} pixels")
+    return v
+
+
+def _text(args, name: str) -> str:
+    v = args.get(name, "")
+    if len(v) > MAX_TEXT:
+        raise BadRequest(f"{name} is {len(v)} characters long; at most {MAX_TEXT} are allowed")
+    return v
+
+
+def _lang(args) -> str:
+    lang = args.get("lang", "en")
+    if lang not in ("en", "zh"):
+        raise BadRequest(f"lang was {lang!r} but is expected to be 'en' or 'zh'")
+    return lang
+
+
+def _deck(args, catalog):
+    try:
+        return load_deck(args.get("deck", "default"), state_options(catalog))
+    except DeckError as e:
+        raise BadRequest(str(e)) from None
+
+
+def _error(message: str, code: int):
+    return flask.jsonify({"error": message}), code
+
+
+def make_blueprint(get_catalog) -> flask.Blueprint:
+    bp = flask.Blueprint("export", __name__)
+
+    @bp.errorhandler(BadRequest)
+    def bad_request(e):
+        return _error(str(e), 400)
+
+    @bp.errorhandler(ExportError)
+    def export_failed(e):
+        return _error(str(e), 503)
+
+    @bp.get("/export/map.<fmt>")
+    def export_map(fmt: str):
+        if fmt not in FORMATS:
+            return _error(f"format was {fmt!r} but is expected to be one of {sorted(FORMATS)}", 404)
+        catalog = get_catalog()
+        args = flask.request.args
+        width, height = _size(args, "width", DEFAULT_W), _size(args, "height", DEFAULT_H)
+        title, subtitle = _text(args, "title"), _text(args, "subtitle")
+        state, warnings = ViewState.from_query(args.to_dict(), state_options(catalog))
+        if state.view == "present":
+            deck = _deck(args, catalog)
+            i = min(state.scene, len(deck.scenes) - 1)
+            scene = deck.scenes[i]
+            state = scene.state(state_options(catalog), state.lang, i)
+            title = title or scene.text("title", state.lang)
+            subtitle = subtitle or scene.text("subtitle", state.lang)
+        fig = slide_figure(catalog, state, width=width, height=height, title=title, subtitle=subtitle)
+        blob = renderer().render(fig, fmt, width, height)
+        resp = flask.Response(blob, mimetype=FORMATS[fmt])
+        resp.headers["Content-Disposition"] = f"attachment; filename=hk-network-atlas.{fmt}"
+        if warnings:
+            resp.headers["X-Atlas-Warnings"] = "; ".join(str(w) for w in warnings)[:500]
+        return resp
+
+    @bp.get("/export/briefing.pdf")
+    def export_briefing_pdf():
+        catalog = get_catalog()
+        args = flask.request.args
+        lang = _lang(args)
+        deck = _deck(args, catalog)
+        width, height = _size(args, "width", DEFAULT_W), _size(args, "height", DEFAULT_H)
+        pages = []
+        for i, scene in enumerate(deck.scenes):
+            st = scene.state(state_options(catalog), lang, i)
+            fig = slide_figure(
+                catalog, st, width=width, height=height, title=scene.text("title", lang),
+                subtitle=scene.text("subtitle", lang),
+                note=f"{scene.text('note', lang)}   ({i + 1}/{len(deck.scenes)})",
+            )
+            pages.append(renderer().render(fig, "pdf", width, height))
+        resp = flask.Response(merge_pdfs(pages), mimetype="application/pdf")
+        resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{deck.id}-{lang}.pdf"
+        return resp
+
+    @bp.get("/export/briefing.html")
+    def export_briefing_html():
+        catalog = get_catalog()
+        args = flask.request.args
+        lang = _lang(args)
+        deck = _deck(args, catalog)
+        html = briefing_html(catalog, deck, lang)
+        resp = flask.Response(html, mimetype="text/html")
+        resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{deck.id}-{lang}.html"
+        return resp
+
+    return bp

@@ -1,0 +1,145 @@
+"""Joins and aggregates: known answers from the source documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from geodata.metrics import country_metrics, province_metrics
+from geodata.network import NOT_FOREIGN, NetworkFilter, select, status_at, summary
+from geodata.reconcile import CANNOT, DIFFERS, MATCHES, reconcile
+
+EXISTING = ("existing",)
+
+
+def liaison_units(catalog, as_of):
+    sel = select(catalog, NetworkFilter(statuses=EXISTING, as_of=as_of))
+    return sorted(sel.offices.loc[sel.offices["kind"] == "mainland_liaison", "city_en"])
+
+
+def test_mainland_offices_cover_15_provinces_in_2026(catalog):
+    sel = select(catalog, NetworkFilter.for_year(2026, statuses=EXISTING))
+    mainland = sel.offices[sel.offices["kind"].isin(["mainland_office", "mainland_liaison"])]
+    assert len(mainland) == 16
+    assert len(sel.coverage["provinces_with_office"]) == 15
+    assert set(mainland["adcode"]) == set(sel.coverage["provinces_with_office"])
+
+
+def test_three_liaison_units_in_mid_2012_and_eleven_in_april_2017(catalog):
+    assert len(liaison_units(catalog, "2012-06-30")) == 3
+    assert liaison_units(catalog, "2012-06-30") == ["Chongqing", "Fuzhou", "Shenzhen"]
+    assert len(liaison_units(catalog, "2017-04-30")) == 11
+
+
+def test_fifteen_overseas_etos_in_2026_and_fourteen_before_kuala_lumpur(catalog):
+    def etos(as_of):
+        sel = select(catalog, NetworkFilter(statuses=EXISTING, as_of=as_of))
+        return (sel.offices["kind"] == "eto").sum()
+
+    assert etos("2026-04-28") == 15
+    assert etos("2025-06-30") == 14
+
+
+def test_hkvision_2017_gain(catalog):
+    s = summary(catalog, NetworkFilter(proposals=("hkvision-2017",)))
+    assert s["gain"]["countries_with_office"] == ["IND", "KAZ", "POL", "RUS", "VNM"]
+    assert s["gain"]["provinces_with_office"] == ["650000"]
+    # UAE and Thailand have ETOs now: not a gain
+    assert "ARE" not in s["gain"]["countries_with_office"] and "THA" not in s["gain"]["countries_with_office"]
+
+
+def test_realised_proposals_are_marked(catalog):
+    sel = select(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))
+    realised = sel.offices[sel.offices["realised"]]
+    assert set(realised["realised_by"]) == {"eto-dubai", "eto-bangkok"}
+    before = select(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",), as_of="2018-12-31"))
+    assert not before.offices["realised"].any()  # Bangkok opened 2019, Dubai 2021
+
+
+def test_bpa_2024_gba_offices_add_no_province(catalog):
+    s = summary(catalog, NetworkFilter(proposals=("bpa-2024",)))
+    assert s["gain"]["provinces_with_office"] == []
+    assert s["counts"]["offices"]["proposed"] == 10
+
+
+def test_coverage_counts_foreign_countries_only(catalog):
+    sel = select(catalog, NetworkFilter(statuses=("existing", "planned", "proposed", "suspended")))
+    for key in ("countries_with_office", "countries_with_route", "bri_countries_with_office"):
+        assert not (sel.coverage[key] & NOT_FOREIGN), key
+
+
+def test_region_filter_restricts_every_layer(catalog):
+    sel = select(catalog, NetworkFilter(regions=("asean",)))
+    asean = catalog.region_members["asean"][1]
+    for layer in ("offices", "routes", "cities"):
+        assert set(sel.layer(layer)["country_iso3"]) <= asean
+    assert len(sel.offices) >= 4  # Singapore, Jakarta, Bangkok, Kuala Lumpur
+
+
+def test_province_region_filter(catalog):
+    sel = select(catalog, NetworkFilter(regions=("gba",), statuses=EXISTING))
+    assert set(sel.offices["adcode"]) == {"440000"}
+
+
+def test_service_filter(catalog):
+    cargo = select(catalog, NetworkFilter(services=("cargo",), statuses=EXISTING)).routes
+    assert set(cargo["service"]) <= {"cargo", "both"} and len(cargo) > 0
+
+
+def test_year_moves_the_network(catalog):
+    early = summary(catalog, NetworkFilter.for_year(2000, statuses=EXISTING))
+    now = summary(catalog, NetworkFilter.for_year(2026, statuses=EXISTING))
+    assert early["counts"]["offices"]["existing"] < now["counts"]["offices"]["existing"]
+
+
+def test_status_at_closes_suspended_office(catalog):
+    idx = catalog.offices.index[catalog.offices["id"] == "etco-taipei"][0]
+    pos = catalog.offices.index.get_loc(idx)
+    assert status_at(catalog, "offices", "2020-12-31")[pos] == "existing"
+    assert status_at(catalog, "offices", "2026-12-31")[pos] == "suspended"
+
+
+def test_country_metrics(catalog):
+    m = country_metrics(catalog, NetworkFilter())
+    assert m.loc["THA", "offices"] >= 1 and m.loc["THA", "presence"] == 4
+    assert m.loc["THA", "bri"] == 1 and m.loc["USA", "bri"] == 0
+    assert m.loc["ITA", "bri"] == 0  # exited
+    assert m.loc["GBR", "agreements"] >= 1
+    assert set(m["presence"]) <= {0, 1, 2, 3, 4}
+
+
+def test_country_diff_classes(catalog):
+    m = country_metrics(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))
+    assert m.loc["IND", "diff"] == 3  # added by the proposal
+    assert m.loc["ARE", "diff"] == 2  # proposed, realised since
+    assert m.loc["GBR", "diff"] == 1  # existing
+
+
+def test_province_metrics(catalog):
+    m = province_metrics(catalog, NetworkFilter(statuses=EXISTING))
+    assert m.loc["440000", "offices"] == 2  # Guangdong ETO + Shenzhen liaison unit
+    assert (m["offices"] > 0).sum() == 15
+    g = province_metrics(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))
+    assert g.loc["650000", "gain"] == 1
+
+
+def test_every_point_joins_to_the_country_it_claims(catalog):
+    for name in ("offices", "partner_cities", "routes"):
+        df = catalog.table(name)
+        precise = df[df["joined_iso3"] != ""]
+        agree = (precise["joined_iso3"] == precise["country_iso3"]).mean()
+        assert agree > 0.97, name  # the rest lie within the coastal tolerance
+
+
+@pytest.mark.parametrize("metric_id", ["overseas_etos", "mainland_offices", "liaison_units_2012",
+                                       "liaison_units_2017", "mainland_offices_2017", "new_direct_routes_2024_25",
+                                       "proposed_overseas_etos", "proposed_sister_cities"])
+def test_reconciliation_matches(catalog, metric_id):
+    rec = reconcile(catalog).set_index("metric_id")
+    assert rec.at[metric_id, "verdict"] == MATCHES, rec.loc[metric_id].to_dict()
+
+
+def test_reconciliation_explains_every_difference(catalog):
+    rec = reconcile(catalog)
+    assert set(rec["verdict"]) <= {MATCHES, DIFFERS, CANNOT}
+    assert (rec.loc[rec["verdict"] != MATCHES, "why"].str.len() > 10).all()
+    assert (rec["source"].str.len() > 0).all()
