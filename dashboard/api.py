@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 FORMATS = ("csv", "geojson")
 MAX_QUERY_BYTES = 16_384  # longer query strings get 414
 MAX_ECHO = 80  # characters of a bad parameter or value echoed back in a warning
+MAX_WARNINGS = 20  # warnings listed in full; the rest are counted in one last warning
+MAX_HEADER = 2000  # bytes of warnings repeated in a download's X-Atlas-Warnings header
 CACHE_SECONDS = 300
 
 
@@ -42,9 +44,9 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
 
 
-def _error(message: str, status: int, **extra) -> flask.Response:
+def _error(message: str, code: int, **extra) -> flask.Response:
     resp = flask.jsonify({"error": message, **extra})
-    resp.status_code = status
+    resp.status_code = code
     return resp
 
 
@@ -71,9 +73,24 @@ def parse_state(catalog: Catalog) -> tuple[ViewState, list[dict]]:
         flask.abort(414, f"the query string is longer than {MAX_QUERY_BYTES} bytes")
     query = raw.decode("utf-8", errors="replace")
     state, warnings = ViewState.from_query(query, lyr.options(catalog))
-    return state, [
-        {"param": _clip(w.param), "value": _clip(w.value), "reason": w.reason} for w in warnings
+    out = [
+        {"param": _clip(w.param), "value": _clip(w.value), "reason": w.reason}
+        for w in warnings[:MAX_WARNINGS]
     ]
+    if len(warnings) > MAX_WARNINGS:
+        more = len(warnings) - MAX_WARNINGS
+        out.append({"param": "…", "value": "", "reason": f"{more} more parameter(s) ignored"})
+    return state, out
+
+
+def _warnings_header(warnings: list[dict]) -> str:
+    """The warnings as ASCII JSON, dropping the last ones until it fits a header."""
+    n = len(warnings)
+    text = json.dumps(warnings)
+    while len(text) > MAX_HEADER and n:
+        n -= 1
+        text = json.dumps(warnings[:n])
+    return text
 
 
 def _cached(resp: flask.Response, catalog: Catalog) -> flask.Response:
@@ -138,7 +155,7 @@ def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
             )
             resp = flask.Response(body, mimetype="application/geo+json")
         if warnings:  # a download has no room for them in the body
-            resp.headers["X-Atlas-Warnings"] = json.dumps(warnings, ensure_ascii=True)[:2000]
+            resp.headers["X-Atlas-Warnings"] = _warnings_header(warnings)
         resp.headers["X-Atlas-Data-Version"] = catalog.version
         return _cached(resp, catalog)
 

@@ -55,9 +55,11 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None)
 
     from dashboard import api
     from dashboard.callbacks import register_callbacks
+    from dashboard.export.routes import make_blueprint as export_blueprint
     from dashboard.layout import serve_layout
 
     server.register_blueprint(api.make_blueprint(lambda: catalog))
+    server.register_blueprint(export_blueprint(lambda: catalog))
     app.layout = lambda: serve_layout(catalog)
     register_callbacks(app, catalog)
     _error_handlers(server)

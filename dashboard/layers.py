@@ -124,8 +124,12 @@ def _facts_in_force(catalog: Catalog, as_of: str) -> pd.DataFrame:
     f = catalog.country_facts
     f = f[f["fact"].isin((*AGREEMENT_FACTS, "bri", "ce_visit"))]
     start, end = _str_dates(f["date"]), _str_dates(f["end_date"])
-    ok = np.array([(not s or s <= as_of) and (not e or e > as_of) for s, e in zip(start, end)], bool)
-    return f.loc[ok] if len(f) else f
+    # as in geodata.metrics: a Belt and Road exit ends membership; agreements just start
+    ok = [
+        (not s or s <= as_of) and (fact != "bri" or not e or e > as_of)
+        for s, e, fact in zip(start, end, f["fact"])
+    ]
+    return f.loc[np.array(ok, dtype=bool)] if len(f) else f
 
 
 def _provenance(records: pd.DataFrame, key: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -168,41 +172,39 @@ def _with_provenance(
     return out
 
 
-def _country_frame(catalog: Catalog, flt: NetworkFilter, lang: str) -> pd.DataFrame:
-    m = country_metrics(catalog, flt)
+def _area_frame(
+    catalog: Catalog, m: pd.DataFrame, prov: tuple[dict, dict], kind: str, key: str,
+    flt: NetworkFilter, lang: str,
+) -> pd.DataFrame:
+    """Metrics ``m`` (indexed by code, with ``in_region``) as a public table."""
     m = m[m["in_region"]].drop(columns="in_region").sort_index()
+    n = _names(catalog)
+    codes = m.index.to_series()
+    out = pd.DataFrame(index=m.index)
+    out["name_en"] = _lookup(codes, n[f"{kind}_en"])
+    out["name_zh"] = _lookup(codes, n[f"{kind}_zh"])
+    out.insert(0, "name", _pick(out["name_en"], out["name_zh"], lang))
+    out = pd.concat([out, m.astype(int)], axis=1)
+    labels = [PRESENCE_LEVELS[int(v)] for v in m["presence"]]
+    out.insert(out.columns.get_loc("presence") + 1, "presence_label", labels)
+    out = _with_provenance(catalog, out, prov, flt.as_of, lang)
+    return out.rename_axis(key).reset_index()
+
+
+def _country_frame(catalog: Catalog, flt: NetworkFilter, lang: str) -> pd.DataFrame:
     shown = select(catalog, flt)
     facts = _facts_in_force(catalog, flt.as_of).rename(columns={"iso3": "country_iso3"})
     offices = shown.offices[shown.offices["precision"] != "region"]
-    prov = _provenance(_records([offices, shown.routes, shown.cities, facts], "country_iso3"), "country_iso3")
-    n = _names(catalog)
-    out = pd.DataFrame(index=m.index)
-    out["name_en"] = _lookup(m.index.to_series(), n["country_en"])
-    out["name_zh"] = _lookup(m.index.to_series(), n["country_zh"])
-    out.insert(0, "name", _pick(out["name_en"], out["name_zh"], lang))
-    out = pd.concat([out, m.astype(int)], axis=1)
-    labels = [PRESENCE_LEVELS[int(v)] for v in m["presence"]]
-    out.insert(out.columns.get_loc("presence") + 1, "presence_label", labels)
-    out = _with_provenance(catalog, out, prov, flt.as_of, lang)
-    return out.rename_axis("iso3").reset_index()
+    records = _records([offices, shown.routes, shown.cities, facts], "country_iso3")
+    prov = _provenance(records, "country_iso3")
+    return _area_frame(catalog, country_metrics(catalog, flt), prov, "country", "iso3", flt, lang)
 
 
 def _province_frame(catalog: Catalog, flt: NetworkFilter, lang: str) -> pd.DataFrame:
-    m = province_metrics(catalog, flt)
-    m = m[m["in_region"]].drop(columns="in_region").sort_index()
     shown = select(catalog, flt)
     offices = shown.offices[shown.offices["precision"] != "region"]
     prov = _provenance(_records([offices, shown.routes, shown.cities], "adcode"), "adcode")
-    n = _names(catalog)
-    out = pd.DataFrame(index=m.index)
-    out["name_en"] = _lookup(m.index.to_series(), n["province_en"])
-    out["name_zh"] = _lookup(m.index.to_series(), n["province_zh"])
-    out.insert(0, "name", _pick(out["name_en"], out["name_zh"], lang))
-    out = pd.concat([out, m.astype(int)], axis=1)
-    labels = [PRESENCE_LEVELS[int(v)] for v in m["presence"]]
-    out.insert(out.columns.get_loc("presence") + 1, "presence_label", labels)
-    out = _with_provenance(catalog, out, prov, flt.as_of, lang)
-    return out.rename_axis("adcode").reset_index()
+    return _area_frame(catalog, province_metrics(catalog, flt), prov, "province", "adcode", flt, lang)
 
 
 def layer_frame(catalog: Catalog, state: ViewState, layer: str, lang: str = "en") -> pd.DataFrame:

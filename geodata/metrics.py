@@ -1,4 +1,5 @@
-"""Per-country and per-province metrics for the choropleths (pure, vectorised)."""
+"""Per-country and per-province metrics for the choropleths (pure, vectorised, cached:
+callers must not modify the frames they get)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from geodata.network import (
     AGREEMENT_FACTS,
     NetworkFilter,
     _region_codes,
-    _str_dates,
     bri_members,
+    dates_of,
     gain_filter,
     select,
 )
@@ -24,17 +25,24 @@ COUNTRY_METRICS = ("presence", "offices", "routes", "cities", "agreements", "bri
 PROVINCE_METRICS = ("offices", "routes", "cities", "gain")
 
 
-def _count(df: pd.DataFrame, key: str, index: pd.Index) -> pd.Series:
-    return df[key].value_counts().reindex(index, fill_value=0).astype(int)
+def _count_codes(values, index: pd.Index) -> np.ndarray:
+    """How many times each code of ``index`` occurs in ``values``."""
+    codes = index.get_indexer(np.asarray(values, dtype=object))
+    return np.bincount(codes[codes >= 0], minlength=len(index))
+
+
+def _count(df: pd.DataFrame, key: str, index: pd.Index) -> np.ndarray:
+    return _count_codes(df[key].to_numpy(), index)
 
 
 @lru_cache(maxsize=64)
-def _facts_count(catalog: Catalog, facts: tuple[str, ...], as_of: str) -> pd.Series:
+def _facts_count(catalog: Catalog, facts: tuple[str, ...], as_of: str) -> np.ndarray:
+    """The iso3 of each fact of the given kinds dated on or before ``as_of``."""
     f = catalog.country_facts
-    f = f[f["fact"].isin(facts)]
-    start = _str_dates(f["date"])
+    keep = f["fact"].isin(facts).to_numpy()
+    start = dates_of(catalog, "country_facts", "date")[keep]
     ok = np.array([not s or s <= as_of for s in start], dtype=bool)
-    return f.loc[ok, "iso3"].value_counts()
+    return f["iso3"].to_numpy()[keep][ok]
 
 
 def _in_region(catalog: Catalog, flt: NetworkFilter, codes: pd.Index, level: str) -> np.ndarray:
@@ -46,6 +54,7 @@ def _in_region(catalog: Catalog, flt: NetworkFilter, codes: pd.Index, level: str
     return codes.isin(ad) | ("CHN" in iso)
 
 
+@lru_cache(maxsize=128)
 def country_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
     """One row per country code (world features + HKG/MAC/TWN) with every country metric."""
     index = pd.Index(catalog.country_names.index, name="iso3")
@@ -59,8 +68,8 @@ def country_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
         out[f"offices_{s}"] = _count(offices[offices["status_at"] == s], "country_iso3", index)
     out["routes"] = _count(shown.routes, "country_iso3", index)
     out["cities"] = _count(shown.cities, "country_iso3", index)
-    out["agreements"] = _facts_count(catalog, AGREEMENT_FACTS, flt.as_of).reindex(index, fill_value=0)
-    out["visits"] = _facts_count(catalog, ("ce_visit",), flt.as_of).reindex(index, fill_value=0)
+    out["agreements"] = _count_codes(_facts_count(catalog, AGREEMENT_FACTS, flt.as_of), index)
+    out["visits"] = _count_codes(_facts_count(catalog, ("ce_visit",), flt.as_of), index)
     out["bri"] = index.isin(bri_members(catalog, flt.as_of)).astype(int)
     level = np.select(
         [out["offices"] > 0, out["routes"] > 0, out["cities"] > 0, out["agreements"] > 0],
@@ -84,6 +93,7 @@ def country_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
     return out
 
 
+@lru_cache(maxsize=128)
 def province_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
     """One row per provincial unit (adcode) with office / route / city counts and gain."""
     index = pd.Index(catalog.provinces["adcode"], name="adcode")

@@ -83,13 +83,21 @@ def _str_dates(series: pd.Series) -> np.ndarray:
     return np.array([date_start(v) if v else "" for v in series], dtype=object)
 
 
+@lru_cache(maxsize=64)
+def dates_of(catalog: Catalog, table: str, column: str) -> np.ndarray:
+    """A date column as ``YYYY-MM-DD`` strings ('' when empty), parsed once per catalog."""
+    if not column:
+        return np.full(len(catalog.table(table)), "", dtype=object)
+    return _str_dates(catalog.table(table)[column])
+
+
 @lru_cache(maxsize=256)
 def status_at(catalog: Catalog, table: str, as_of: str) -> np.ndarray:
     """Each row's status on ``as_of`` (YYYY-MM-DD), or '' when the row did not exist yet."""
     df = catalog.table(table)
     status = df["status"].to_numpy(dtype=object)
-    start = _str_dates(df[_START[table]]) if _START[table] else np.full(len(df), "", object)
-    end = _str_dates(df[_END[table]]) if _END[table] else np.full(len(df), "", object)
+    start = dates_of(catalog, table, _START[table])
+    end = dates_of(catalog, table, _END[table])
     doc_dates = dict(zip(catalog.documents["id"], (date_start(d) for d in catalog.documents["date"])))
     doc = np.array([doc_dates.get(d, "") for d in df["document_id"]], dtype=object)
     out = np.full(len(df), "", dtype=object)
@@ -149,13 +157,15 @@ def _with_status(catalog: Catalog, table: str, flt: NetworkFilter) -> pd.DataFra
     return out
 
 
+@lru_cache(maxsize=64)
 def bri_members(catalog: Catalog, as_of: str) -> frozenset[str]:
+    """Countries with a Belt and Road cooperation document in force on ``as_of``."""
     f = catalog.country_facts
-    f = f[f["fact"] == "bri"]
-    start = _str_dates(f["date"])
-    end = _str_dates(f["end_date"])
+    is_bri = (f["fact"] == "bri").to_numpy()
+    start = dates_of(catalog, "country_facts", "date")[is_bri]
+    end = dates_of(catalog, "country_facts", "end_date")[is_bri]
     ok = [(not s or s <= as_of) and (not e or e > as_of) for s, e in zip(start, end)]
-    return frozenset(f["iso3"][ok])
+    return frozenset(f["iso3"].to_numpy()[is_bri][ok])
 
 
 def coverage_of(catalog: Catalog, offices: pd.DataFrame, routes: pd.DataFrame, as_of: str) -> dict:

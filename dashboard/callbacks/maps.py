@@ -30,17 +30,17 @@ def update_maps(catalog: Catalog, state: ViewState, drawn: dict) -> tuple[list, 
     drawn = dict(drawn or {})
     out = []
     visible = maps_for(state)
-    for map_id, side in MAP_IDS.items():
+    for map_id, (side, shape) in MAP_IDS.items():
         if map_id not in visible:
             out.append(no_update)
             continue
         st = map_state_for(state, map_id, catalog)
         before = drawn.get(map_id)
         if before is None:
-            out.append(mapfig.figure(catalog, st, side))
+            out.append(mapfig.figure(catalog, st, side, shape=shape))
         else:
             old = ViewState.from_dict(before)
-            out.append(no_update if old == st else mapfig.patch(catalog, st, old, side))
+            out.append(no_update if old == st else mapfig.patch(catalog, st, old, side, shape))
         drawn[map_id] = st.to_dict()
     return out, drawn
 

@@ -27,7 +27,7 @@ EMPTY_TOPOLOGY = {
 }
 
 CSS = """
-html,body{margin:0;height:100%;background:#fff;color:#1d2733;font-family:%(font)s}
+html,body{margin:0;height:100%;background:#fff;color:#1d2733;font-family:FONT_FAMILY}
 #slide{display:flex;flex-direction:column;height:100vh;box-sizing:border-box;padding:1.2vh 1.6vw}
 #head h1{font-size:3.4vh;margin:0}#head p{font-size:2.1vh;margin:.4vh 0 0;color:#5f6b7a}
 #map{flex:1 1 auto;min-height:0}
@@ -36,7 +36,7 @@ html,body{margin:0;height:100%;background:#fff;color:#1d2733;font-family:%(font)
 #nav{position:fixed;right:1.2vw;top:1.2vh;display:flex;gap:.4vw}
 #nav button{font:inherit;font-size:1.8vh;padding:.3vh .8vw;border:1px solid #dde3ea;background:#fff;border-radius:6px;cursor:pointer}
 @media print{#nav{display:none}}
-""" % {"font": FONT}
+""".replace("FONT_FAMILY", FONT)
 
 JS = """
 (function(){
@@ -87,7 +87,7 @@ def scene_payload(catalog: Catalog, deck: Deck, lang: str) -> list[dict]:
     out = []
     for i, scene in enumerate(deck.scenes):
         st = scene.state(opts, lang, i)
-        fig = mapfig.figure(catalog, st)
+        fig = mapfig.figure(catalog, st, shape="wide")
         fig["layout"].update(height=None, margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"family": FONT, "size": 15})
         counter = f"{i + 1} / {n}"
         out.append({

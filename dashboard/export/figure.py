@@ -77,7 +77,7 @@ def slide_figure(
 ) -> dict:
     """The whole view as one figure sized ``width``×``height`` with everything stamped in."""
     side = None
-    fig = inline_geometry(mapfig.figure(catalog, state, side))
+    fig = inline_geometry(mapfig.figure(catalog, state, side, shape="wide"))
     lang = state.lang
     scale = max(0.6, min(width / 1920, height / 1080))
     top = int((110 if subtitle else 80) * scale)
@@ -93,11 +93,10 @@ def slide_figure(
                + (f"<br><span style='font-size:{int(20 * scale)}px;color:#5f6b7a'>{subtitle}</span>" if subtitle else ""),
                "x": 0.01, "xanchor": "left", "y": 1 - 12 / height, "yanchor": "top",
                "font": {"size": int(34 * scale)}},
-        legend={"orientation": "h", "x": 0.0, "y": -0.01, "yanchor": "top", "font": {"size": int(15 * scale)},
-                "bgcolor": "rgba(255,255,255,0.9)"},
         dragmode=False,
     )
     lay["geo"]["bgcolor"] = "#ffffff"
+    lay["legend"] = {**lay["legend"], "font": {"size": int(15 * scale)}}
     annotations = [
         {"text": source_line(catalog, state), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
          "yshift": -bottom + int(8 * scale), "xanchor": "left", "yanchor": "bottom", "showarrow": False,

@@ -51,6 +51,11 @@ OFFICE_CLASSES = ("existing", "planned", "proposed", "realised", "closed")
 # legends sit under the map (the world is twice as wide as it is tall)
 MAP_DOMAIN_Y = [0.3, 1.0]
 COLORBAR = {"orientation": "h", "xanchor": "left", "y": 0.0, "yanchor": "bottom", "len": 0.46, "thickness": 10}
+# wide (present, slides): map on the left, legends in a column on the right
+MAP_DOMAIN_X_WIDE = [0.0, 0.8]
+COLORBAR_WIDE = {"orientation": "v", "x": 0.81, "xanchor": "left", "yanchor": "bottom", "len": 0.26,
+                 "thickness": 14}
+COLORBARS = {"normal": {**COLORBAR, "x": 0.0}, "wide": COLORBAR_WIDE, "narrow": {**COLORBAR, "x": 0.0, "len": 0.98}}
 FOCUS = {
     "world": {"center": {"lon": 150, "lat": 15}, "projection": {"scale": 1, "rotation": {"lon": 150}}},
     "asia": {"center": {"lon": 100, "lat": 25}, "projection": {"scale": 2.2, "rotation": {"lon": 100}}},
@@ -106,15 +111,17 @@ def _office_class(df: pd.DataFrame) -> np.ndarray:
     return np.where(np.isin(s, ("closed", "suspended")), "closed", s)
 
 
-def trace_updates(catalog: Catalog, state: ViewState, side: str | None = None) -> dict[str, dict]:
-    """Per trace name, the properties that depend on the view state (cached; do not mutate)."""
+def trace_updates(catalog: Catalog, state: ViewState, side: str | None = None, shape: str = "normal") -> dict[str, dict]:
+    """Per trace name, the properties that depend on the view state (cached; do not mutate).
+    ``shape``: "normal" (legends under the map), "wide" (legends beside it: present mode,
+    slides) or "narrow" (side-by-side compare: one long colour bar, two legend columns)."""
     key = effective_state(state, side).with_(view="explore", compare="split", table="offices", scene=0,
-                                             focus="world")
-    return _trace_updates(catalog, key, metric_of(state, side))
+                                             focus="world", deck="default")
+    return _trace_updates(catalog, key, metric_of(state, side), shape)
 
 
 @lru_cache(maxsize=256)
-def _trace_updates(catalog: Catalog, st: ViewState, metric: str) -> dict[str, dict]:
+def _trace_updates(catalog: Catalog, st: ViewState, metric: str, shape: str = "normal") -> dict[str, dict]:
     lang, layers = st.lang, set(st.layers)
     flt = st.network_filter()
     sel = select(catalog, flt)
@@ -133,7 +140,7 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str) -> dict[str, di
         "text": country_hover(shown, names, lang),
         "customdata": [f"country:{c}" for c in shown.index],
         "visible": "coverage" in layers,
-        "colorbar": {**COLORBAR, **bar, "x": 0.0},
+        "colorbar": {**COLORBARS[shape], **bar, "y": 0.0},
         **colour,
     }
     tiny = catalog.tiny_points[catalog.tiny_points["iso3"].isin(cm.index[cm["in_region"]])]
@@ -167,7 +174,7 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str) -> dict[str, di
         "text": province_hover(pshown, catalog.provinces, lang),
         "customdata": [f"province:{c}" for c in pshown.index],
         "visible": "provinces" in layers,
-        "colorbar": {**COLORBAR, **pbar, "x": 0.52},
+        "colorbar": {**COLORBARS[shape], **pbar, **({"y": 0.28} if shape == "wide" else {"x": 0.52})},
         "showscale": pmetric != metric or "coverage" not in layers,
         **pcolour,
     }
@@ -260,9 +267,9 @@ def _skeleton() -> list[dict]:
     return out
 
 
-def layout(state: ViewState, *, height: int | None = None) -> dict:
+def layout(state: ViewState, *, height: int | None = None, shape: str = "normal") -> dict:
     focus = FOCUS[state.focus]
-    return {
+    out = {
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "height": height,
         "paper_bgcolor": "rgba(0,0,0,0)",
@@ -282,16 +289,24 @@ def layout(state: ViewState, *, height: int | None = None) -> dict:
         "hoverlabel": {"bgcolor": "white", "font": {"size": 12}},
         "dragmode": "pan",
     }
+    if shape == "narrow":
+        out["legend"]["entrywidth"] = 0.5
+    if shape == "wide":
+        out["geo"]["domain"] = {"x": MAP_DOMAIN_X_WIDE, "y": [0, 1]}
+        out["legend"] = {"orientation": "v", "x": 0.81, "y": 1.0, "yanchor": "top", "font": {"size": 14},
+                         "bgcolor": "rgba(255,255,255,0.85)", "groupclick": "toggleitem"}
+    return out
 
 
-def figure(catalog: Catalog, state: ViewState, side: str | None = None, *, height: int | None = None) -> dict:
+def figure(catalog: Catalog, state: ViewState, side: str | None = None, *, height: int | None = None,
+           shape: str = "normal") -> dict:
     """The whole figure as a plain dict (geometry by URL, not inline)."""
     data = _skeleton()
     base_codes = list(catalog.world["iso3"])
     data[INDEX["base"]].update({"locations": base_codes, "z": [0] * len(base_codes)})
-    for name, props in trace_updates(catalog, state, side).items():
+    for name, props in trace_updates(catalog, state, side, shape).items():
         _merge(data[INDEX[name]], props)
-    return {"data": data, "layout": layout(state, height=height)}
+    return {"data": data, "layout": layout(state, height=height, shape=shape)}
 
 
 def _merge(target: dict, props: dict) -> None:
@@ -302,12 +317,13 @@ def _merge(target: dict, props: dict) -> None:
             target[k] = v
 
 
-def patch(catalog: Catalog, state: ViewState, old: ViewState | None, side: str | None = None) -> dash.Patch:
+def patch(catalog: Catalog, state: ViewState, old: ViewState | None, side: str | None = None,
+          shape: str = "normal") -> dash.Patch:
     """What changed between the figure drawn for ``old`` and the one for ``state``, as a
     Patch: only the trace properties that differ (no geometry, no skeleton)."""
     p = dash.Patch()
-    new_u = trace_updates(catalog, state, side)
-    old_u = trace_updates(catalog, old, side) if old is not None else {}
+    new_u = trace_updates(catalog, state, side, shape)
+    old_u = trace_updates(catalog, old, side, shape) if old is not None else {}
     for name, props in new_u.items():
         i = INDEX[name]
         before = old_u.get(name, {})

@@ -30,7 +30,9 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "hk-network-atlas"},
 }
-MAP_IDS = {ID.MAP: None, ID.MAP_LEFT: "left", ID.MAP_RIGHT: "right", ID.MAP_DIFF: None, ID.MAP_PRESENT: None}
+# map id -> (compare side, shape of the legends)
+MAP_IDS = {ID.MAP: (None, "normal"), ID.MAP_LEFT: ("left", "narrow"), ID.MAP_RIGHT: ("right", "narrow"),
+           ID.MAP_DIFF: (None, "normal"), ID.MAP_PRESENT: (None, "wide")}
 
 
 def page_query() -> str:
@@ -71,7 +73,8 @@ def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: st
     fig = {"data": [], "layout": {}}
     if map_id in maps_for(state):
         st = map_state_for(state, map_id, catalog)
-        fig = mapfig.figure(catalog, st, MAP_IDS[map_id])
+        side, shape = MAP_IDS[map_id]
+        fig = mapfig.figure(catalog, st, side, shape=shape)
         drawn[map_id] = st.to_dict()
     return dcc.Graph(id=map_id, figure=fig, config=GRAPH_CONFIG, className=cls, clear_on_unhover=True)
 

@@ -1,0 +1,192 @@
+"""End-to-end in headless Chromium: click like a user, look at what is drawn, and check that
+nothing left the machine (every resource the page loaded came from the app's own host).
+
+Run with the rest of the suite (``make test``); needs Debian's chromium + chromium-driver.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from urllib.parse import urlparse
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(shutil.which("chromedriver") is None, reason="needs chromium-driver"),
+]
+
+MAP_PATHS = "#map .choroplethlayer path"
+NUMBER = "#numbers td.num[data-key='{key}']"
+
+
+@pytest.fixture()
+def atlas(dash_duo, app):
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1366, 900)
+    return dash_duo
+
+
+def wait_for(fn, timeout=20, every=0.2, what="condition"):
+    end = time.time() + timeout
+    last = None
+    while time.time() < end:
+        try:
+            last = fn()
+            if last:
+                return last
+        except Exception as e:  # element not there yet
+            last = e
+        time.sleep(every)
+    raise AssertionError(f"timed out waiting for {what} (last: {last!r})")
+
+
+def visit(atlas, query: str = ""):
+    atlas.driver.get(atlas.server_url + "/" + (f"?{query}" if query else ""))
+    atlas.wait_for_element("#app-root", timeout=20)
+
+
+def count(atlas, css: str) -> int:
+    return len(atlas.driver.find_elements(By.CSS_SELECTOR, css))
+
+
+def assert_offline(atlas):
+    """No request to another host, and no error in the browser console."""
+    host = urlparse(atlas.server_url).netloc
+    urls = atlas.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    foreign = [u for u in urls if urlparse(u).netloc not in (host, "")]
+    assert foreign == [], foreign
+    assert atlas.get_logs() == [], atlas.get_logs()
+
+
+def legend_texts(atlas, root="#map") -> list[str]:
+    return [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, f"{root} .legend .legendtext")]
+
+
+def test_e2e001_explore_draws_the_network_in_both_languages(atlas):
+    visit(atlas)
+    wait_for(lambda: count(atlas, MAP_PATHS) > 150, what="country shapes")
+    shapes = count(atlas, MAP_PATHS)
+    assert shapes > 150 + 25  # countries + provinces
+    legend = wait_for(lambda: legend_texts(atlas), what="legend")
+    assert any("Offices: Existing" in t for t in legend)
+    assert atlas.find_element(NUMBER.format(key="provinces_with_office")).text == "15"
+    assert_offline(atlas)
+
+    atlas.find_element("#lang-toggle label:nth-child(2)").click()  # 繁
+    wait_for(lambda: "網絡地圖集" in atlas.find_element("#app-title").text, what="Chinese title")
+    wait_for(lambda: any("辦事處" in t for t in legend_texts(atlas)), what="Chinese legend")
+    assert "lang=zh" in atlas.driver.current_url
+    assert count(atlas, MAP_PATHS) == shapes  # same map, relabelled
+    assert_offline(atlas)
+
+
+def test_e2e002_filter_changes_every_number_and_the_url(atlas):
+    visit(atlas)
+    wait_for(lambda: count(atlas, MAP_PATHS) > 150, what="map")
+    before = int(atlas.find_element(NUMBER.format(key="countries_with_office")).text)
+    # tick "Proposed" in the status filter
+    box = atlas.driver.find_element(By.CSS_SELECTOR, "#status input[value='proposed']")
+    box.click()
+    wait_for(lambda: int(atlas.find_element(NUMBER.format(key="countries_with_office")).text) > before,
+             what="numbers to follow the filter")
+    assert "status=existing%2Cplanned%2Cproposed" in atlas.driver.current_url or \
+        "status=existing,planned,proposed" in atlas.driver.current_url
+    wait_for(lambda: any("Proposed" in t for t in legend_texts(atlas)), what="proposed offices in the legend")
+    # the back button steps back to the previous view
+    atlas.driver.back()
+    wait_for(lambda: int(atlas.find_element(NUMBER.format(key="countries_with_office")).text) == before,
+             what="back to the previous numbers")
+    assert_offline(atlas)
+
+
+def test_e2e003_click_opens_details_with_sources(atlas):
+    visit(atlas, "layers=offices&region=asean")
+    wait_for(lambda: count(atlas, "#map .scattergeo .point") >= 4, what="office points")
+    points = atlas.driver.find_elements(By.CSS_SELECTOR, "#map .scattergeo .point")
+    # the HK star is a point too; click office points (as a mouse does) until a panel opens
+    for p in points:
+        try:
+            ActionChains(atlas.driver).move_to_element(p).pause(0.3).click().perform()
+        except Exception:
+            continue
+        try:
+            wait_for(lambda: "Source" in atlas.find_element("#details").text, timeout=3)
+            break
+        except AssertionError:
+            continue
+    text = atlas.find_element("#details").text
+    assert "Source" in text and ("Office" in text or "office" in text)
+    assert_offline(atlas)
+
+
+def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
+    visit(atlas, "view=compare&proposal=hkvision-2017")
+    wait_for(lambda: count(atlas, "#map-left .choroplethlayer path") > 150, what="left map")
+    wait_for(lambda: count(atlas, "#map-right .choroplethlayer path") > 150, what="right map")
+    cell = wait_for(lambda: atlas.find_element("#compare-numbers td[data-key='countries_with_office']"),
+                    what="compare numbers")
+    assert cell.text.startswith("+5")
+    for name in ("India", "Kazakhstan", "Poland", "Russia", "Vietnam"):
+        assert name in cell.text
+    assert "Xinjiang" in atlas.find_element("#compare-numbers td[data-key='provinces_with_office']").text
+    # one map with a difference legend
+    atlas.find_element("#compare-mode label:nth-child(2)").click()
+    wait_for(lambda: count(atlas, "#map-diff .choroplethlayer path") > 150, what="difference map")
+    ticks = [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#map-diff .colorbar .cbaxis text")]
+    assert "Added by proposal" in ticks and "Existing" in ticks
+    assert_offline(atlas)
+
+
+def test_e2e005_table_lists_records_with_sources(atlas):
+    visit(atlas, "view=table&table=offices")
+    wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
+    headers = [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")]
+    assert "id" in headers
+    assert "records" in atlas.find_element("#table-count").text
+    href = atlas.find_element("#download-csv").get_attribute("href")
+    assert "/api/v1/layers/offices.csv" in href
+    atlas.find_element("#table-layer label:nth-child(3)").click()  # routes
+    wait_for(lambda: "routes.csv" in atlas.find_element("#download-csv").get_attribute("href"), what="routes")
+    assert_offline(atlas)
+
+
+def test_e2e006_present_mode_answers_the_keys(atlas):
+    visit(atlas, "view=present")
+    wait_for(lambda: count(atlas, "#map-present .choroplethlayer path") > 150, what="scene map")
+    counter = atlas.find_element("#present-counter")
+    assert counter.text.startswith("Scene 1 of")
+    assert atlas.find_element("#present-title").text
+    assert not atlas.find_element("#controls").is_displayed()
+    body = atlas.driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.ARROW_RIGHT)
+    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("Scene 2 of"), what="next scene")
+    assert "scene=1" in atlas.driver.current_url
+    body.send_keys(Keys.END)
+    wait_for(lambda: "scene=7" in atlas.driver.current_url, what="last scene")
+    body.send_keys(Keys.PAGE_UP)
+    wait_for(lambda: "scene=6" in atlas.driver.current_url, what="previous scene (clicker)")
+    body.send_keys(Keys.HOME)
+    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("Scene 1 of"), what="first scene")
+    body.send_keys(Keys.ESCAPE)
+    wait_for(lambda: atlas.find_element("#controls").is_displayed(), what="back to explore")
+    assert_offline(atlas)
+
+
+def test_e2e007_bad_link_falls_back_with_a_notice(atlas):
+    visit(atlas, "year=abc&region=atlantis&lang=zh")
+    notice = wait_for(lambda: atlas.find_element("#notice").text, what="notice")
+    assert "year" in notice and "atlantis" in notice
+    wait_for(lambda: count(atlas, MAP_PATHS) > 150, what="map drawn anyway")
+    assert "網絡地圖集" in atlas.find_element("#app-title").text
+
+
+def test_e2e008_phone_width_collapses_the_controls(atlas):
+    atlas.driver.set_window_size(400, 850)
+    visit(atlas)
+    wait_for(lambda: atlas.find_element("#controls").get_attribute("open") is None, what="collapsed controls")
+    wait_for(lambda: count(atlas, MAP_PATHS) > 150, what="map")
