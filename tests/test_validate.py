@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -162,17 +163,20 @@ def test_unknown_document_id(data_copy: Path):
 def test_point_outside_its_country(data_copy: Path):
     # move the Bangkok ETO to the middle of the Bay of Bengal
     path = data_copy / "offices.csv"
-    text = path.read_text(encoding="utf-8")
-    row = next(r for r in text.split("\n") if r.startswith("eto-bangkok,"))
-    cols = row.split(",")
-    i_lat, i_lon = OFFICES.column_names.index("lat"), OFFICES.column_names.index("lon")
-    bad = cols.copy()
-    bad[i_lat], bad[i_lon] = "15.0", "88.0"
-    path.write_text(text.replace(row, ",".join(bad)), encoding="utf-8")
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    line = next(i for i, r in enumerate(rows) if r["id"] == "eto-bangkok") + 2
+    for r in rows:
+        if r["id"] == "eto-bangkok":
+            r["lat"], r["lon"] = "15.0", "88.0"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
     with pytest.raises(DataError) as e:
         load_catalog(data_copy, BOUNDARIES_DIR)
-    p = next(p for p in e.value.problems if p.column == "lat/lon")
-    assert p.file == "offices.csv" and "outside THA" in p.reason
+    [p] = [p for p in e.value.problems if p.column == "lat/lon"]
+    assert (p.file, p.line, p.value) == ("offices.csv", line, "15.0,88.0")
+    assert "outside THA" in p.reason
 
 
 def test_region_with_unknown_member(data_copy: Path):

@@ -91,7 +91,8 @@ def slide_figure(
         font={"family": FONT, "size": int(16 * scale), "color": "#1d2733"},
         title={"text": f"<b>{title or t('app.title', lang)}</b>"
                + (f"<br><span style='font-size:{int(20 * scale)}px;color:#5f6b7a'>{subtitle}</span>" if subtitle else ""),
-               "x": 0.01, "xanchor": "left", "y": 1 - 12 / height, "yanchor": "top",
+               "x": 0.01, "xanchor": "left", "xref": "container", "y": 1 - 14 / height, "yref": "container",
+               "yanchor": "top", "pad": {"t": 4},
                "font": {"size": int(34 * scale)}},
         dragmode=False,
     )
