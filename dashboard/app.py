@@ -6,6 +6,8 @@ The app keeps no per-user state on the server: the view state lives in the URL.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import logging
 from pathlib import Path
 
@@ -23,16 +25,46 @@ GEO_FILES = {"world": "world.geojson", "china": "china.geojson"}
 log = logging.getLogger(__name__)
 
 
+class GeoFiles:
+    """The boundary GeoJSON, read once and gzipped once, served with long cache headers.
+
+    Flask-Compress skips ``send_file`` responses and does not know ``application/geo+json``,
+    so the geometry is compressed here: it is most of the first load's data.
+    """
+
+    def __init__(self, boundaries_dir: Path):
+        self.raw: dict[str, bytes] = {}
+        self.gz: dict[str, bytes] = {}
+        self.etag: dict[str, str] = {}
+        for name, file in GEO_FILES.items():
+            raw = (boundaries_dir / file).read_bytes()
+            self.raw[name] = raw
+            self.gz[name] = gzip.compress(raw, compresslevel=9, mtime=0)
+            self.etag[name] = hashlib.sha256(raw).hexdigest()[:16]
+
+    def response(self, name: str) -> flask.Response:
+        req = flask.request
+        if req.if_none_match and self.etag[name] in req.if_none_match:
+            resp = flask.Response(status=304)
+        elif "gzip" in (req.headers.get("Accept-Encoding") or ""):
+            resp = flask.Response(self.gz[name], mimetype="application/geo+json")
+            resp.headers["Content-Encoding"] = "gzip"
+        else:
+            resp = flask.Response(self.raw[name], mimetype="application/geo+json")
+        resp.set_etag(self.etag[name])
+        resp.headers["Vary"] = "Accept-Encoding"
+        resp.headers["Cache-Control"] = "public, max-age=604800"
+        return resp
+
+
 def _geo_routes(server: flask.Flask, boundaries_dir: Path) -> None:
+    files = GeoFiles(boundaries_dir)
+
     @server.route("/geo/<name>.geojson")
     def geo(name: str):
         if name not in GEO_FILES:
             return flask.jsonify({"error": f"unknown geometry {name!r}", "known": sorted(GEO_FILES)}), 404
-        resp = flask.send_file(
-            boundaries_dir / GEO_FILES[name], mimetype="application/geo+json", max_age=7 * 86400,
-            conditional=True, etag=True,
-        )
-        return resp
+        return files.response(name)
 
 
 def create_app(catalog: Catalog | None = None, settings: Settings | None = None) -> dash.Dash:

@@ -53,8 +53,12 @@ _NAME_BASE = {"offices": "name", "cities": "city", "routes": "city"}
 
 
 def options(catalog: Catalog) -> Options:
-    """The data-dependent choices of the view state: region and proposal ids."""
-    return Options(regions=tuple(catalog.regions["id"]), proposals=tuple(catalog.proposal_ids))
+    """The data-dependent choices of the view state: region, proposal and deck ids
+    (``mine`` is the user's own deck, kept in the browser)."""
+    from dashboard.scenes import MY_DECK, deck_names
+
+    return Options(regions=tuple(catalog.regions["id"]), proposals=tuple(catalog.proposal_ids),
+                   decks=tuple(dict.fromkeys(["default", *deck_names(), MY_DECK])))
 
 
 def _check_layer(layer: str) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 from dashboard.state import Options, ViewState
 
 DECKS_DIR = Path(__file__).resolve().parent / "decks"
+MY_DECK = "mine"  # the user's own deck, kept in the browser (localStorage) and sent with requests
+MAX_SCENES = 50
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
@@ -86,6 +88,8 @@ def parse_deck(data: dict, name: str = "deck", options: Options | None = None) -
         raise DeckError(f"{name}: expected an object with a 'scenes' list")
     if not data["scenes"]:
         raise DeckError(f"{name}: the deck has no scenes")
+    if len(data["scenes"]) > MAX_SCENES:
+        raise DeckError(f"{name}: {len(data['scenes'])} scenes; at most {MAX_SCENES} are allowed")
     title_en, title_zh = _bilingual(data, "title", name, required=False)
     scenes = []
     for i, s in enumerate(data["scenes"], start=1):
@@ -129,3 +133,26 @@ def load_deck(name: str = "default", options: Options | None = None) -> Deck:
     if not path.exists():
         raise DeckError(f"deck {name!r} not found; known decks: {', '.join(deck_names())}")
     return _load(path, path.stat().st_mtime, options)
+
+
+def deck_for(name: str, options: Options | None = None, user_deck: dict | None = None) -> Deck:
+    """The named deck, or the user's own deck (``mine``) from the JSON the browser holds."""
+    if name == MY_DECK:
+        if not user_deck or not user_deck.get("scenes"):
+            raise DeckError("your deck is empty: add the current view as a scene first")
+        return parse_deck(user_deck, MY_DECK, options)
+    return load_deck(name, options)
+
+
+def scene_from_state(state: ViewState, index: int) -> dict:
+    """A scene (JSON) for the current view, titled from what it shows."""
+    what = ", ".join(state.layers) or "map"
+    en = f"View {index}: {what} · {state.year}" + (f" · {', '.join(state.regions)}" if state.regions else "")
+    zh = f"畫面 {index}：{state.year}年" + (f" · {', '.join(state.regions)}" if state.regions else "")
+    if state.proposals:
+        en += f" · {', '.join(state.proposals)}"
+        zh += f" · {', '.join(state.proposals)}"
+    st = state.with_(view="explore" if state.view not in ("explore", "compare") else state.view, scene=0,
+                     deck="default", lang="en")
+    return {"title": {"en": en, "zh": zh}, "subtitle": {"en": "", "zh": ""}, "note": {"en": "", "zh": ""},
+            "query": st.to_query()}

@@ -62,9 +62,9 @@ class Catalog:
         w = self.world[["iso3", "name_en", "name_zh"]]
         extra = self.provinces[self.provinces["adcode"].isin(bnd.CHINA_PARTS.values())]
         rev = {v: k for k, v in bnd.CHINA_PARTS.items()}
-        extra = pd.DataFrame(
-            {"iso3": extra["adcode"].map(rev), "name_en": extra["name_en"], "name_zh": extra["name_zh"]}
-        )
+        en = extra["short_en"] if "short_en" in extra else extra["name_en"]
+        zh = extra["short_zh"] if "short_zh" in extra else extra["name_zh"]
+        extra = pd.DataFrame({"iso3": extra["adcode"].map(rev), "name_en": en, "name_zh": zh})
         return pd.concat([w, extra], ignore_index=True).set_index("iso3")
 
 

@@ -190,3 +190,24 @@ def test_e2e008_phone_width_collapses_the_controls(atlas):
     visit(atlas)
     wait_for(lambda: atlas.find_element("#controls").get_attribute("open") is None, what="collapsed controls")
     wait_for(lambda: count(atlas, MAP_PATHS) > 150, what="map")
+
+
+def test_e2e009_add_views_as_scenes_and_present_them(atlas):
+    visit(atlas, "region=asean&layers=coverage,offices")
+    wait_for(lambda: count(atlas, MAP_PATHS) > 150, what="map")
+    atlas.driver.execute_script("window.localStorage.clear()")
+    atlas.find_element("#add-scene").click()
+    wait_for(lambda: "1" in atlas.find_element("#my-deck-status").text, what="one scene")
+    atlas.find_element("#lang-toggle label:nth-child(2)").click()  # a second view, in Chinese
+    wait_for(lambda: "lang=zh" in atlas.driver.current_url, what="zh")
+    atlas.find_element("#add-scene").click()
+    wait_for(lambda: "2" in atlas.find_element("#my-deck-status").text, what="two scenes")
+    atlas.find_element("#my-deck-present").click()
+    wait_for(lambda: "deck=mine" in atlas.driver.current_url, what="present my deck")
+    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("第 1 / 2"), what="scene 1 of 2")
+    wait_for(lambda: count(atlas, "#map-present .choroplethlayer path") > 150, what="scene map")
+    atlas.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("第 2 / 2"), what="scene 2 of 2")
+    png = atlas.find_element("#present-export-png").get_attribute("href")
+    assert "/export/map.png?" in png and "title=" in png
+    assert_offline(atlas)

@@ -12,7 +12,7 @@ from dash import Input, Output, State, no_update
 from dashboard.figures import mapfig
 from dashboard.ids import ID
 from dashboard.layout import MAP_IDS, map_state_for, maps_for, root_class
-from dashboard.layout.present import export_links, present_texts
+from dashboard.layout.present import export_links, present_texts, scene_of
 from dashboard.layout.details import details, target_from_click
 from dashboard.layout.panels import compare_numbers, numbers_panel
 from dashboard.state import VIEWS, ViewState
@@ -25,7 +25,7 @@ PRESENT_TEXTS = (ID.PRESENT_TITLE, ID.PRESENT_SUBTITLE, ID.PRESENT_NOTE, ID.PRES
                  ID.PRESENT_COUNTER)
 
 
-def update_maps(catalog: Catalog, state: ViewState, drawn: dict) -> tuple[list, dict]:
+def update_maps(catalog: Catalog, state: ViewState, drawn: dict, user_deck: dict | None = None) -> tuple[list, dict]:
     """The figure output of every map (full, patch or no_update) and the new drawn record."""
     drawn = dict(drawn or {})
     out = []
@@ -34,7 +34,7 @@ def update_maps(catalog: Catalog, state: ViewState, drawn: dict) -> tuple[list, 
         if map_id not in visible:
             out.append(no_update)
             continue
-        st = map_state_for(state, map_id, catalog)
+        st = map_state_for(state, map_id, catalog, user_deck)
         before = drawn.get(map_id)
         if before is None:
             out.append(mapfig.figure(catalog, st, side, shape=shape))
@@ -50,11 +50,12 @@ def register(app, catalog: Catalog) -> None:
         *[Output(m, "figure") for m in MAP_IDS],
         Output(ID.DRAWN, "data"),
         Input(ID.STATE, "data"),
+        Input(ID.MY_DECK, "data"),  # the user's deck arrives from localStorage after the page
         State(ID.DRAWN, "data"),
         prevent_initial_call=True,
     )
-    def maps(data, drawn):
-        figs, drawn = update_maps(catalog, ViewState.from_dict(data), drawn)
+    def maps(data, user_deck, drawn):
+        figs, drawn = update_maps(catalog, ViewState.from_dict(data), drawn, user_deck)
         return (*figs, drawn)
 
     @app.callback(
@@ -75,14 +76,18 @@ def register(app, catalog: Catalog) -> None:
         *[Output(i, "children") for i in PRESENT_TEXTS],
         Output(ID.PRESENT_EXPORTS, "children"),
         Input(ID.STATE, "data"),
+        Input(ID.MY_DECK, "data"),
         prevent_initial_call=True,
     )
-    def present(data):
+    def present(data, user_deck):
         st = ViewState.from_dict(data)
         if st.view != "present":
             return (no_update,) * (len(PRESENT_TEXTS) + 1)
-        texts = present_texts(catalog, st)
-        return (*[texts[i] for i in PRESENT_TEXTS], export_links(st))
+        texts = present_texts(catalog, st, user_deck)
+        _, _, scene, scene_state = scene_of(catalog, st, user_deck)
+        links = export_links(scene_state.with_(deck=st.deck, lang=st.lang), scene.text("title", st.lang),
+                             scene.text("subtitle", st.lang))
+        return (*[texts[i] for i in PRESENT_TEXTS], links)
 
     @app.callback(Output(ID.NUMBERS, "children"), Input(ID.STATE, "data"), prevent_initial_call=True)
     def numbers(data):

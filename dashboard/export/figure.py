@@ -89,8 +89,11 @@ def slide_figure(
         margin={"l": int(20 * scale), "r": int(20 * scale), "t": top, "b": bottom},
         paper_bgcolor="white",
         font={"family": FONT, "size": int(16 * scale), "color": "#1d2733"},
-        title={"text": f"<b>{title or t('app.title', lang)}</b>"
-               + (f"<br><span style='font-size:{int(20 * scale)}px;color:#5f6b7a'>{subtitle}</span>" if subtitle else ""),
+        # a "<br>" subtitle inside title.text pushes the title above the page when yanchor is
+        # "top" (plotly.js anchors the last line): title.subtitle is laid out below the title
+        title={"text": f"<b>{title or t('app.title', lang)}</b>",
+               **({"subtitle": {"text": subtitle, "font": {"size": int(20 * scale), "color": "#5f6b7a"}}}
+                  if subtitle else {}),
                "x": 0.01, "xanchor": "left", "xref": "container", "y": 1 - 14 / height, "yref": "container",
                "yanchor": "top", "pad": {"t": 4},
                "font": {"size": int(34 * scale)}},

@@ -9,13 +9,15 @@ Bad parameters get a 4xx JSON error that says what was expected.
 
 from __future__ import annotations
 
+import json
+
 import flask
 
 from dashboard.export.briefing import briefing_html
 from dashboard.export.figure import slide_figure
 from dashboard.export.render import FORMATS, ExportError, merge_pdfs, renderer
 from dashboard.layers import options as state_options
-from dashboard.scenes import DeckError, load_deck
+from dashboard.scenes import MY_DECK, DeckError, load_deck, parse_deck
 from dashboard.state import ViewState
 
 DEFAULT_W, DEFAULT_H = 1920, 1080
@@ -54,8 +56,22 @@ def _lang(args) -> str:
     return lang
 
 
+MAX_DECK_JSON = 200_000
+
+
 def _deck(args, catalog):
+    """The deck named by ``deck=`` or, for a POST from the page, the user's own deck sent
+    as JSON in the ``deck_json`` form field."""
     try:
+        raw = flask.request.form.get("deck_json", "") if flask.request.method == "POST" else ""
+        if raw:
+            if len(raw) > MAX_DECK_JSON:
+                raise BadRequest(f"deck_json is {len(raw)} bytes; at most {MAX_DECK_JSON} are allowed")
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as e:
+                raise BadRequest(f"deck_json is not valid JSON: {e}") from None
+            return parse_deck(data, MY_DECK, state_options(catalog))
         return load_deck(args.get("deck", "default"), state_options(catalog))
     except DeckError as e:
         raise BadRequest(str(e)) from None
@@ -100,10 +116,10 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
             resp.headers["X-Atlas-Warnings"] = "; ".join(str(w) for w in warnings)[:500]
         return resp
 
-    @bp.get("/export/briefing.pdf")
+    @bp.route("/export/briefing.pdf", methods=["GET", "POST"])
     def export_briefing_pdf():
         catalog = get_catalog()
-        args = flask.request.args
+        args = flask.request.values
         lang = _lang(args)
         deck = _deck(args, catalog)
         width, height = _size(args, "width", DEFAULT_W), _size(args, "height", DEFAULT_H)
@@ -120,10 +136,10 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{deck.id}-{lang}.pdf"
         return resp
 
-    @bp.get("/export/briefing.html")
+    @bp.route("/export/briefing.html", methods=["GET", "POST"])
     def export_briefing_html():
         catalog = get_catalog()
-        args = flask.request.args
+        args = flask.request.values
         lang = _lang(args)
         deck = _deck(args, catalog)
         html = briefing_html(catalog, deck, lang)

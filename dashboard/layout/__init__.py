@@ -17,6 +17,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layers import options as state_options
 from dashboard.layout.controls import control_options, control_values, controls_panel, label
+from dashboard.layout.deck_panel import deck_panel
 from dashboard.layout.panels import details_placeholder, notice, numbers_panel
 from dashboard.layout.present import present_page, scene_of
 from dashboard.state import ViewState
@@ -57,11 +58,11 @@ def maps_for(state: ViewState) -> tuple[str, ...]:
     return ()
 
 
-def map_state_for(state: ViewState, map_id: str, catalog: Catalog) -> ViewState:
+def map_state_for(state: ViewState, map_id: str, catalog: Catalog, user_deck: dict | None = None) -> ViewState:
     """The state a map draws: the diff map is the compare view in diff mode, the present
     map draws the current scene of the deck."""
     if map_id == ID.MAP_PRESENT:
-        return scene_of(catalog, state)[3]
+        return scene_of(catalog, state, user_deck)[3]
     if map_id == ID.MAP_DIFF:
         return state.with_(view="compare", compare="diff")
     if map_id in (ID.MAP_LEFT, ID.MAP_RIGHT):
@@ -98,7 +99,8 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
     explore = html.Div(
         [
             _graph(ID.MAP, catalog, state, drawn, "map"),
-            html.Aside([numbers_panel(catalog, state), details_placeholder(lang)], className="side"),
+            html.Aside([numbers_panel(catalog, state), details_placeholder(lang), deck_panel(state)],
+                       className="side"),
         ],
         id=ID.EXPLORE, className="page page-explore", style=_show("explore", state),
     )
@@ -175,6 +177,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
             dcc.Location(id=ID.URL, refresh=False),
             dcc.Store(id=ID.STATE, data=state.to_dict()),
             dcc.Store(id=ID.DRAWN, data=drawn),
+            dcc.Store(id=ID.MY_DECK, storage_type="local"),
             header,
             html.Div(notice(warnings, lang), id=ID.NOTICE),
             html.Div(

@@ -9,15 +9,18 @@ from dashboard.export.figure import source_line, stamp
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layers import options as state_options
-from dashboard.scenes import DeckError, load_deck
+from urllib.parse import urlencode
+
+from dashboard.scenes import MY_DECK, DeckError, deck_for, load_deck
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
 
-def scene_of(catalog: Catalog, state: ViewState):
-    """(deck, index, scene, scene state) for a present-view state; the index is clamped."""
+def scene_of(catalog: Catalog, state: ViewState, user_deck: dict | None = None):
+    """(deck, index, scene, scene state) for a present-view state; the index is clamped.
+    An unknown or empty deck falls back to the default deck."""
     try:
-        deck = load_deck(state.deck, state_options(catalog))
+        deck = deck_for(state.deck, state_options(catalog), user_deck)
     except DeckError:
         deck = load_deck("default", state_options(catalog))
     i = max(0, min(state.scene, len(deck.scenes) - 1))
@@ -25,8 +28,8 @@ def scene_of(catalog: Catalog, state: ViewState):
     return deck, i, scene, scene.state(state_options(catalog), state.lang, i)
 
 
-def present_texts(catalog: Catalog, state: ViewState) -> dict[str, str]:
-    deck, i, scene, st = scene_of(catalog, state)
+def present_texts(catalog: Catalog, state: ViewState, user_deck: dict | None = None) -> dict[str, str]:
+    deck, i, scene, st = scene_of(catalog, state, user_deck)
     lang = state.lang
     return {
         ID.PRESENT_TITLE: scene.text("title", lang),
@@ -38,21 +41,32 @@ def present_texts(catalog: Catalog, state: ViewState) -> dict[str, str]:
     }
 
 
-def export_links(state: ViewState) -> list:
-    q = f"deck={state.deck}&lang={state.lang}"
-    view_q = f"view=present&deck={state.deck}&scene={state.scene}&lang={state.lang}"
-    return [
-        html.A("PNG", href=f"/export/map.png?{view_q}", className="button", id=ID.EXPORT_PNG),
-        html.A("SVG", href=f"/export/map.svg?{view_q}", className="button", id=ID.EXPORT_SVG),
-        html.A("PDF", href=f"/export/map.pdf?{view_q}", className="button", id=ID.EXPORT_PDF),
-        html.A("Deck PDF", href=f"/export/briefing.pdf?{q}", className="button", id=ID.EXPORT_DECK_PDF),
-        html.A("Deck HTML (offline)", href=f"/export/briefing.html?{q}", className="button",
-               id=ID.EXPORT_DECK_HTML),
+def export_links(state: ViewState, title: str = "", subtitle: str = "", where: str = "present") -> list:
+    """PNG / SVG / PDF of a view (by its own query, so any deck works) and, for a named
+    deck, the whole deck as PDF and as one offline HTML file."""
+    view_q = state.with_(view="explore" if state.view != "compare" else "compare", scene=0,
+                         deck="default").to_query()
+    extra = urlencode({k: v for k, v in (("title", title), ("subtitle", subtitle)) if v})
+    q = "&".join(x for x in (view_q, extra) if x)
+    links = [
+        html.A("PNG", href=f"/export/map.png?{q}", className="button", id=f"{where}-{ID.EXPORT_PNG}"),
+        html.A("SVG", href=f"/export/map.svg?{q}", className="button", id=f"{where}-{ID.EXPORT_SVG}"),
+        html.A("PDF", href=f"/export/map.pdf?{q}", className="button", id=f"{where}-{ID.EXPORT_PDF}"),
     ]
+    if state.deck != MY_DECK:
+        dq = f"deck={state.deck}&lang={state.lang}"
+        links += [
+            html.A(t("export.deck_pdf", state.lang), href=f"/export/briefing.pdf?{dq}", className="button",
+                   id=f"{where}-{ID.EXPORT_DECK_PDF}"),
+            html.A(t("export.deck_html", state.lang), href=f"/export/briefing.html?{dq}", className="button",
+                   id=f"{where}-{ID.EXPORT_DECK_HTML}"),
+        ]
+    return links
 
 
 def present_page(catalog: Catalog, state: ViewState, graph) -> html.Div:
     texts = present_texts(catalog, state) if state.view == "present" else {}
+    _, _, scene, scene_state = scene_of(catalog, state)
     lang = state.lang
     return html.Div(
         [
@@ -70,7 +84,9 @@ def present_page(catalog: Catalog, state: ViewState, graph) -> html.Div:
                 [html.Button("←", id=ID.PRESENT_PREV, className="button", title="PageUp / ←"),
                  html.Button("→", id=ID.PRESENT_NEXT, className="button", title="PageDown / →"),
                  html.Button("Esc", id=ID.PRESENT_EXIT, className="button", title=t("present.exit", lang)),
-                 html.Span(export_links(state), id=ID.PRESENT_EXPORTS)],
+                 html.Span(export_links(scene_state.with_(deck=state.deck, lang=state.lang),
+                                        scene.text("title", state.lang), scene.text("subtitle", state.lang)),
+                           id=ID.PRESENT_EXPORTS)],
                 className="present-nav",
             ),
         ],
