@@ -117,6 +117,39 @@ def test_exp001_bad_parameters_get_a_4xx_json_error_never_a_500(client, url, sta
     assert renderer()._started == started  # refused before any rendering
 
 
+def _scene(title: str, query: str) -> dict:
+    return {"title": {"en": title, "zh": title + "（中）"}, "query": query}
+
+
+@pytest.mark.parametrize(
+    "form, words",
+    [
+        ({"deck_json": "{not json"}, ["deck_json", "not valid JSON"]),
+        ({"deck_json": "x" * 200_001}, ["deck_json", "200000"]),
+        ({"deck_json": json.dumps({"scenes": []})}, ["no scenes"]),
+        ({"deck_json": json.dumps({"scenes": [_scene("s", "year=2026")] * 51})}, ["51", "50"]),
+        ({"deck_json": json.dumps({"scenes": [{"title": {"en": "only en"}}]})}, ["scene 1", "zh"]),
+        ({"deck_json": json.dumps({"scenes": [_scene("s", "year=1850")]})}, ["scene 1", "year"]),
+        ({"deck_json": json.dumps({"scenes": [_scene("s", "")]}), "lang": "fr"}, ["lang"]),
+    ],
+)
+def test_exp010_posted_deck_json_is_validated_like_a_deck_file(client, form, words):
+    for url in ("/export/briefing.html", "/export/briefing.pdf"):
+        resp = client.post(url, data=form)
+        assert_json_error(resp, 400)
+        for w in words:
+            assert w in resp.get_json()["error"], (w, resp.get_json())
+
+
+def test_exp011_posted_deck_becomes_an_offline_briefing(client):
+    deck = {"scenes": [_scene("First view", "layers=coverage&year=2012"), _scene("Second view", "year=2026")]}
+    resp = client.post("/export/briefing.html", data={"deck_json": json.dumps(deck), "lang": "en"})
+    assert resp.status_code == 200 and resp.mimetype == "text/html"
+    html = resp.get_data(as_text=True)
+    assert "hk-atlas-mine-en.html" in resp.headers["Content-Disposition"]
+    assert '"counter":"2 / 2"' in html and "First view" in html and "Second view" in html
+
+
 # --- map exports -------------------------------------------------------------------------
 
 def test_exp002_png_has_the_asked_size(get):
@@ -190,6 +223,8 @@ def test_exp007_briefing_html_is_one_self_contained_file(briefing_zh, record_pro
     assert [t for t, _ in tags if t in ("link", "iframe", "img", "object", "embed", "base")] == []
     fetching = [(t, a) for t, a in tags if {"src", "href", "srcset", "data", "poster"} & set(a)]
     assert fetching == [], fetching
+    css = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "url(" not in css and "@import" not in css
     # plotly.js itself holds a few <a href="https://..."> strings (logo, attributions): in
     # strings never fetched; what matters is that no element of the page points anywhere
     assert "window.PlotlyGeoAssets" in html

@@ -8,6 +8,7 @@ depends on the view state; :func:`figure` is the skeleton plus those updates, an
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import dash
@@ -55,7 +56,8 @@ COLORBAR = {"orientation": "h", "xanchor": "left", "y": 0.0, "yanchor": "bottom"
 MAP_DOMAIN_X_WIDE = [0.0, 0.8]
 COLORBAR_WIDE = {"orientation": "v", "x": 0.81, "xanchor": "left", "yanchor": "bottom", "len": 0.26,
                  "thickness": 14}
-COLORBARS = {"normal": {**COLORBAR, "x": 0.0}, "wide": COLORBAR_WIDE, "narrow": {**COLORBAR, "x": 0.0, "len": 0.98}}
+INT_TICKS = {"tickformat": "d"}  # counts: whole numbers only (dtick set from the range)
+COLORBARS = {"normal": {**COLORBAR, "x": 0.0, "len": 0.6}, "wide": COLORBAR_WIDE, "narrow": {**COLORBAR, "x": 0.0, "len": 0.98}}
 FOCUS = {
     "world": {"center": {"lon": 150, "lat": 15}, "projection": {"scale": 1, "rotation": {"lon": 150}}},
     "asia": {"center": {"lon": 100, "lat": 25}, "projection": {"scale": 2.2, "rotation": {"lon": 100}}},
@@ -134,16 +136,23 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str, shape: str = "n
     colour = _colour_props(metric, lang)
     bar = dict(colour.pop("colorbar"), title={"text": t(f"metric.{metric}", lang), "side": "top"})
     names = catalog.country_names
+    # the grey base draws only what the coverage layer does not (countries with no value
+    # vanish from a choropleth): with no region filter it is empty, halving the paths drawn
+    covered = set(shown.index) if "coverage" in layers else set()
+    rest = [c for c in catalog.world["iso3"] if c not in covered]
+    upd["base"] = {"locations": rest, "z": [0] * len(rest)}
     upd["coverage"] = {
         "locations": list(shown.index),
         "z": shown[metric].astype(float).tolist(),
         "text": country_hover(shown, names, lang),
         "customdata": [f"country:{c}" for c in shown.index],
         "visible": "coverage" in layers,
-        "colorbar": {**COLORBARS[shape], **bar, "y": 0.0},
+        "colorbar": {**COLORBARS[shape], **bar, "y": 0.0, **({} if metric in pal.CATEGORIES else INT_TICKS)},
         **colour,
     }
-    tiny = catalog.tiny_points[catalog.tiny_points["iso3"].isin(cm.index[cm["in_region"]])]
+    # tiny places stay visible as dots, where they have something to show
+    linked = cm.index[cm["in_region"] & (cm[metric] > 0)]
+    tiny = catalog.tiny_points[catalog.tiny_points["iso3"].isin(linked)]
     tiny = tiny[tiny["iso3"] != "HKG"]
     upd["tiny"] = {
         "lat": tiny["lat"].tolist(),
@@ -158,6 +167,7 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str, shape: str = "n
     }
     if colour["zmax"] is None:
         upd["coverage"]["zmax"] = float(max(shown[metric].max(), 1)) if len(shown) else 1.0
+        upd["coverage"]["colorbar"]["dtick"] = max(1, math.ceil(upd["coverage"]["zmax"] / 5))
 
     # provinces
     pm = province_metrics(catalog, flt)
@@ -168,13 +178,15 @@ def _trace_updates(catalog: Catalog, st: ViewState, metric: str, shape: str = "n
                                                  + t(f"metric.{pmetric}", lang), "side": "top"})
     if pcolour["zmax"] is None:
         pcolour["zmax"] = float(max(pshown[pmetric].max(), 1)) if len(pshown) else 1.0
+        pbar["dtick"] = max(1, math.ceil(pcolour["zmax"] / 5))
     upd["provinces"] = {
         "locations": list(pshown.index),
         "z": pshown[pmetric].astype(float).tolist(),
         "text": province_hover(pshown, catalog.provinces, lang),
         "customdata": [f"province:{c}" for c in pshown.index],
         "visible": "provinces" in layers,
-        "colorbar": {**COLORBARS[shape], **pbar, **({"y": 0.28} if shape == "wide" else {"x": 0.52})},
+        "colorbar": {**COLORBARS[shape], **pbar, **({"y": 0.28} if shape == "wide" else {"x": 0.62, "len": 0.37}),
+                     **({} if pmetric in pal.CATEGORIES else INT_TICKS)},
         "showscale": pmetric != metric or "coverage" not in layers,
         **pcolour,
     }
@@ -255,10 +267,9 @@ def _skeleton() -> list[dict]:
         traces[f"routes_{c}"] = {**geo_line, "line": {"color": pal.ROUTE_COLOURS[c],
                                                       "width": 1.0 if c == "existing" else 1.8,
                                                       "dash": "dot" if c in ("planned", "proposed") else "solid"},
-                                 "legendgroup": "routes"}
+                                 }
     for c in OFFICE_CLASSES:
-        traces[f"offices_{c}"] = {"type": "scattergeo", "mode": "markers", "hovertemplate": hover,
-                                  "legendgroup": "offices"}
+        traces[f"offices_{c}"] = {"type": "scattergeo", "mode": "markers", "hovertemplate": hover}
     out = []
     for name in TRACES:
         tr = dict(traces[name])
@@ -302,8 +313,6 @@ def figure(catalog: Catalog, state: ViewState, side: str | None = None, *, heigh
            shape: str = "normal") -> dict:
     """The whole figure as a plain dict (geometry by URL, not inline)."""
     data = _skeleton()
-    base_codes = list(catalog.world["iso3"])
-    data[INDEX["base"]].update({"locations": base_codes, "z": [0] * len(base_codes)})
     for name, props in trace_updates(catalog, state, side, shape).items():
         _merge(data[INDEX[name]], props)
     return {"data": data, "layout": layout(state, height=height, shape=shape)}

@@ -77,7 +77,8 @@ def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: st
         side, shape = MAP_IDS[map_id]
         fig = mapfig.figure(catalog, st, side, shape=shape)
         drawn[map_id] = st.to_dict()
-    return dcc.Graph(id=map_id, figure=fig, config=GRAPH_CONFIG, className=cls, clear_on_unhover=True)
+    config = GRAPH_CONFIG if map_id != ID.MAP_PRESENT else {**GRAPH_CONFIG, "displayModeBar": False}
+    return dcc.Graph(id=map_id, figure=fig, config=config, className=cls, clear_on_unhover=True)
 
 
 def root_class(state: ViewState) -> str:
