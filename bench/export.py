@@ -49,19 +49,19 @@ def _timed_get(client, url: str):
 
 
 def _versions() -> dict:
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     out = {"python": platform.python_version(), "cpus": os.cpu_count()}
     for pkg in ("kaleido", "plotly", "choreographer"):
         try:
             out[pkg] = version(pkg)
-        except Exception:  # pragma: no cover - not installed
+        except PackageNotFoundError:  # pragma: no cover - not installed
             out[pkg] = None
     try:
         browser = os.environ.get("BROWSER_PATH", "chromium")
         out["chromium"] = subprocess.run([browser, "--version"], capture_output=True, text=True,
-                                         timeout=20).stdout.strip()
-    except Exception:  # pragma: no cover - no browser on PATH
+                                         timeout=20, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):  # pragma: no cover - no browser on PATH
         out["chromium"] = None
     return out
 

@@ -51,7 +51,7 @@ JS = """
     document.getElementById('stamp').textContent = s.stamp;
     document.getElementById('counter').textContent = s.counter;
     document.body.setAttribute('data-scene', String(i));
-    Plotly.react('map', s.fig.data, s.fig.layout, {displaylogo:false, responsive:true, scrollZoom:true});
+    Plotly.react('map', s.fig.data, s.fig.layout, {displaylogo:false, displayModeBar:false, responsive:true, scrollZoom:true});
     if (history.replaceState) history.replaceState(null, '', '#' + (i + 1));
   }
   document.addEventListener('keydown', function(e){

@@ -77,6 +77,12 @@ def _deck(args, catalog):
         raise BadRequest(str(e)) from None
 
 
+def _download(body, mimetype: str, filename: str) -> flask.Response:
+    resp = flask.Response(body, mimetype=mimetype)
+    resp.headers["Content-Disposition"] = f"attachment; filename={filename}"
+    return resp
+
+
 def _error(message: str, code: int):
     return flask.jsonify({"error": message}), code
 
@@ -110,8 +116,7 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
             subtitle = subtitle or scene.text("subtitle", state.lang)
         fig = slide_figure(catalog, state, width=width, height=height, title=title, subtitle=subtitle)
         blob = renderer().render(fig, fmt, width, height)
-        resp = flask.Response(blob, mimetype=FORMATS[fmt])
-        resp.headers["Content-Disposition"] = f"attachment; filename=hk-network-atlas.{fmt}"
+        resp = _download(blob, FORMATS[fmt], f"hk-network-atlas.{fmt}")
         if warnings:
             resp.headers["X-Atlas-Warnings"] = "; ".join(str(w) for w in warnings)[:500]
         return resp
@@ -132,9 +137,7 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
                 note=f"{scene.text('note', lang)}   ({i + 1}/{len(deck.scenes)})",
             )
             pages.append(renderer().render(fig, "pdf", width, height))
-        resp = flask.Response(merge_pdfs(pages), mimetype="application/pdf")
-        resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{deck.id}-{lang}.pdf"
-        return resp
+        return _download(merge_pdfs(pages), "application/pdf", f"hk-atlas-{deck.id}-{lang}.pdf")
 
     @bp.route("/export/briefing.html", methods=["GET", "POST"])
     def export_briefing_html():
@@ -142,9 +145,6 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         args = flask.request.values
         lang = _lang(args)
         deck = _deck(args, catalog)
-        html = briefing_html(catalog, deck, lang)
-        resp = flask.Response(html, mimetype="text/html")
-        resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{deck.id}-{lang}.html"
-        return resp
+        return _download(briefing_html(catalog, deck, lang), "text/html", f"hk-atlas-{deck.id}-{lang}.html")
 
     return bp
