@@ -211,3 +211,18 @@ def test_e2e009_add_views_as_scenes_and_present_them(atlas):
     png = atlas.find_element("#present-export-png").get_attribute("href")
     assert "/export/map.png?" in png and "title=" in png
     assert_offline(atlas)
+
+
+def test_e2e010_side_by_side_maps_pan_and_zoom_together(atlas):
+    visit(atlas, "view=compare&proposal=hkvision-2017")
+    wait_for(lambda: count(atlas, "#map-right .choroplethlayer path") > 150, what="right map")
+    wait_for(lambda: count(atlas, "#map-left .choroplethlayer path") > 150, what="left map")
+    right = "document.querySelector('#map-right .js-plotly-plot')._fullLayout.geo"
+    assert atlas.driver.execute_script(f"return {right}.projection.scale") == 1
+    # the user zooms the left map to China (what a wheel or the +/- buttons do)
+    atlas.driver.execute_script(
+        "Plotly.relayout(document.querySelector('#map-left .js-plotly-plot'),"
+        " {'geo.projection.scale': 3, 'geo.center.lon': 105, 'geo.center.lat': 35})")
+    wait_for(lambda: atlas.driver.execute_script(f"return {right}.projection.scale") == 3, what="right map zoomed")
+    assert atlas.driver.execute_script(f"return {right}.center.lon") == 105
+    assert_offline(atlas)
