@@ -55,7 +55,7 @@ class Warning:
 class ViewState:
     view: str = "explore"
     lang: str = "en"
-    layers: tuple[str, ...] = ("coverage", "provinces", "offices", "routes")
+    layers: tuple[str, ...] = ("coverage", "offices", "routes")
     metric: str = "presence"
     regions: tuple[str, ...] = ()
     proposals: tuple[str, ...] = ()

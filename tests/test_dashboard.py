@@ -110,7 +110,7 @@ def test_update_maps_draws_once_then_patches(catalog):
 
 def test_controls_round_trip(catalog):
     st = ViewState(lang="zh", regions=("asean",), proposals=("bpa-2024",), services=("cargo",), year=2017,
-                   kinds=("eto",), focus="china", compare="diff", table="routes", view="table")
+                   kinds=("eto",), focus="europe", compare="diff", table="routes", view="table")
     vals = control_values(st)
     assert set(vals) == set(CONTROL_IDS)
     assert state_from_controls(vals, ViewState(), catalog) == st
@@ -181,3 +181,14 @@ def test_page_and_geometry_are_served(app):
     assert r.status_code == 200 and r.content_type.startswith("application/geo+json")
     assert client.get("/geo/nowhere.geojson").status_code == 404
     assert client.get("/assets/topojson/world_110m.json").status_code == 200
+
+
+def test_zooming_to_china_shows_its_provinces(catalog):
+    vals = control_values(ViewState())
+    vals[ID.FOCUS] = "china"
+    st = state_from_controls(vals, ViewState(), catalog)
+    assert st.focus == "china" and "provinces" in st.layers
+    # a user who then hides the provinces keeps them hidden
+    vals = control_values(st)
+    vals[ID.LAYERS] = [x for x in vals[ID.LAYERS] if x != "provinces"]
+    assert "provinces" not in state_from_controls(vals, st, catalog).layers

@@ -49,10 +49,14 @@ def register(app, catalog: Catalog) -> None:
             state = ViewState(view=previous.view, lang=previous.lang)
             vals = control_values(state)
             return ("?" + state.to_query(), state.to_dict(), None, *[vals[c] for c in CONTROL_IDS])
-        state = state_from_controls(dict(zip(CONTROL_IDS, values)), previous, catalog)
+        given = dict(zip(CONTROL_IDS, values))
+        state = state_from_controls(given, previous, catalog)
         if state == previous:
             return (no_update,) * (3 + n)
-        return ("?" + state.to_query(), state.to_dict(), None, *([no_update] * n))
+        # controls the state adjusted (e.g. zooming to China ticks its provinces) follow it
+        vals = control_values(state)
+        follow = [vals[c] if vals[c] != given[c] else no_update for c in CONTROL_IDS]
+        return ("?" + state.to_query(), state.to_dict(), None, *follow)
 
     @app.callback(
         Output({"type": ID.LABEL, "key": ALL}, "children"),

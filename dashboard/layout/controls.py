@@ -85,10 +85,14 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
     statuses = pick(values[ID.STATUS], STATUSES) or previous.statuses
     service = values[ID.SERVICE]
     year = values[ID.YEAR]
+    layers = pick(values[ID.LAYERS], LAYERS)
+    focus = values[ID.FOCUS] if values[ID.FOCUS] in FOCUSES else previous.focus
+    if focus != previous.focus and focus in ("china", "gba") and "provinces" not in layers:
+        layers = pick((*layers, "provinces"), LAYERS)  # zooming to China shows its provinces
     return previous.with_(
         view=values[ID.VIEW] if values[ID.VIEW] in VIEWS else previous.view,
         lang=values[ID.LANG] if values[ID.LANG] in ("en", "zh") else previous.lang,
-        layers=pick(values[ID.LAYERS], LAYERS),
+        layers=layers,
         metric=values[ID.METRIC] if values[ID.METRIC] in METRICS else previous.metric,
         regions=pick(values[ID.REGION], tuple(catalog.regions["id"])),
         proposals=pick(values[ID.PROPOSAL], catalog.proposal_ids),
@@ -96,7 +100,7 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         kinds=pick(values[ID.KIND], OFFICE_KINDS),
         services=(service,) if service in ("passenger", "cargo") else (),
         year=int(year) if isinstance(year, (int, float)) and YEAR_MIN <= year <= YEAR_MAX else previous.year,
-        focus=values[ID.FOCUS] if values[ID.FOCUS] in FOCUSES else previous.focus,
+        focus=focus,
         compare=values[ID.COMPARE_MODE] if values[ID.COMPARE_MODE] in ("split", "diff") else previous.compare,
         table=values[ID.TABLE_LAYER] if values[ID.TABLE_LAYER] in TABLE_LAYERS else previous.table,
     )
