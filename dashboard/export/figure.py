@@ -28,12 +28,25 @@ def geojson(url: str) -> dict:
     return json.loads((BOUNDARIES_DIR / GEO_FILES[url]).read_text(encoding="utf-8"))
 
 
+def _features(url: str, key: str, codes: tuple) -> dict:
+    """The GeoJSON of ``url`` with only the features whose ``key`` property is in ``codes``."""
+    wanted = set(codes)
+    feats = [f for f in geojson(url)["features"] if f["properties"].get(key) in wanted]
+    return {"type": "FeatureCollection", "features": feats}
+
+
 def inline_geometry(fig: dict) -> dict:
-    """A copy of ``fig`` whose choropleths carry their GeoJSON instead of a URL."""
+    """A copy of ``fig`` whose choropleths carry their GeoJSON instead of a URL — only the
+    features each trace draws (a file or an offline page cannot fetch ``/geo/...``, and the
+    renderer's time grows with the size of the figure)."""
     fig = {"data": [dict(tr) for tr in fig["data"]], "layout": copy.deepcopy(fig["layout"])}
     for tr in fig["data"]:
         if tr.get("geojson") in GEO_FILES:
-            tr["geojson"] = geojson(tr["geojson"])
+            if tr.get("visible", True) is False or not tr.get("locations"):
+                tr["geojson"] = {"type": "FeatureCollection", "features": []}
+            else:
+                key = tr.get("featureidkey", "id").split(".")[-1]
+                tr["geojson"] = _features(tr["geojson"], key, tuple(tr["locations"]))
     return fig
 
 
