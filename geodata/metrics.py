@@ -31,10 +31,6 @@ def _count_codes(values, index: pd.Index) -> np.ndarray:
     return np.bincount(codes[codes >= 0], minlength=len(index))
 
 
-def _count(df: pd.DataFrame, key: str, index: pd.Index) -> np.ndarray:
-    return _count_codes(df[key].to_numpy(), index)
-
-
 @lru_cache(maxsize=64)
 def _facts_count(catalog: Catalog, facts: tuple[str, ...], as_of: str) -> np.ndarray:
     """The iso3 of each fact of the given kinds dated on or before ``as_of``."""
@@ -54,69 +50,75 @@ def _in_region(catalog: Catalog, flt: NetworkFilter, codes: pd.Index, level: str
     return codes.isin(ad) | ("CHN" in iso)
 
 
+def _counts(df: pd.DataFrame, key: str, index: pd.Index, mask: np.ndarray | None = None) -> np.ndarray:
+    codes = index.get_indexer(df[key].to_numpy())
+    if mask is not None:
+        codes = codes[mask]
+    return np.bincount(codes[codes >= 0], minlength=len(index))
+
+
+def _office_counts(offices: pd.DataFrame, key: str, index: pd.Index) -> dict[str, np.ndarray]:
+    """Offices placed in each code (region-level proposals are placed nowhere), by status."""
+    placed = (offices["precision"] != "region").to_numpy()
+    status = offices["status_at"].to_numpy()
+    out = {"offices": _counts(offices, key, index, placed)}
+    for s in ("existing", "planned", "proposed"):
+        out[f"offices_{s}"] = _counts(offices, key, index, placed & (status == s))
+    return out
+
+
+def _selections(catalog: Catalog, flt: NetworkFilter):
+    shown = select(catalog, flt)
+    base = select(catalog, flt.baseline())
+    gained = select(catalog, gain_filter(flt)) if flt.proposals else shown
+    return shown, base, gained
+
+
 @lru_cache(maxsize=128)
 def country_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
     """One row per country code (world features + HKG/MAC/TWN) with every country metric."""
     index = pd.Index(catalog.country_names.index, name="iso3")
-    shown = select(catalog, flt)
-    base = select(catalog, flt.baseline())
-    gained = select(catalog, gain_filter(flt)) if flt.proposals else shown
-    offices = shown.offices[shown.offices["precision"] != "region"]
-    out = pd.DataFrame(index=index)
-    out["offices"] = _count(offices, "country_iso3", index)
-    for s in ("existing", "planned", "proposed"):
-        out[f"offices_{s}"] = _count(offices[offices["status_at"] == s], "country_iso3", index)
-    out["routes"] = _count(shown.routes, "country_iso3", index)
-    out["cities"] = _count(shown.cities, "country_iso3", index)
-    out["agreements"] = _count_codes(_facts_count(catalog, AGREEMENT_FACTS, flt.as_of), index)
-    out["visits"] = _count_codes(_facts_count(catalog, ("ce_visit",), flt.as_of), index)
-    out["bri"] = index.isin(bri_members(catalog, flt.as_of)).astype(int)
-    level = np.select(
-        [out["offices"] > 0, out["routes"] > 0, out["cities"] > 0, out["agreements"] > 0],
-        [4, 3, 2, 1],
-        default=0,
+    shown, base, gained = _selections(catalog, flt)
+    cols = _office_counts(shown.offices, "country_iso3", index)
+    cols["routes"] = _counts(shown.routes, "country_iso3", index)
+    cols["cities"] = _counts(shown.cities, "country_iso3", index)
+    cols["agreements"] = _count_codes(_facts_count(catalog, AGREEMENT_FACTS, flt.as_of), index)
+    cols["visits"] = _count_codes(_facts_count(catalog, ("ce_visit",), flt.as_of), index)
+    cols["bri"] = index.isin(bri_members(catalog, flt.as_of)).astype(int)
+    cols["presence"] = np.select(
+        [cols["offices"] > 0, cols["routes"] > 0, cols["cities"] > 0, cols["agreements"] > 0], [4, 3, 2, 1], 0
     )
-    out["presence"] = level
     gain = set()
     for key in ("countries_with_office", "countries_with_route"):
         gain |= gained.coverage[key] - base.coverage[key]
     gain |= set(gained.cities["country_iso3"]) - set(base.cities["country_iso3"])
-    out["gain"] = index.isin(sorted(gain)).astype(int)
+    cols["gain"] = index.isin(sorted(gain)).astype(int)
     linked = set(base.offices.loc[base.offices["precision"] != "region", "country_iso3"])
     linked |= set(base.routes["country_iso3"]) | set(base.cities["country_iso3"])
     realised = set(gained.offices.loc[gained.offices["realised"], "country_iso3"])
     # diff map: a proposal realised since (2), a link the proposal adds (3), linked already (1)
-    out["diff"] = np.select(
-        [index.isin(sorted(realised)), out["gain"] == 1, index.isin(sorted(linked))], [2, 3, 1], 0
+    cols["diff"] = np.select(
+        [index.isin(sorted(realised)), cols["gain"] == 1, index.isin(sorted(linked))], [2, 3, 1], 0
     )
-    out["in_region"] = _in_region(catalog, flt, index, "country")
-    return out
+    cols["in_region"] = _in_region(catalog, flt, index, "country")
+    return pd.DataFrame(cols, index=index)
 
 
 @lru_cache(maxsize=128)
 def province_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
     """One row per provincial unit (adcode) with office / route / city counts and gain."""
     index = pd.Index(catalog.provinces["adcode"], name="adcode")
-    shown = select(catalog, flt)
-    base = select(catalog, flt.baseline())
-    gained = select(catalog, gain_filter(flt)) if flt.proposals else shown
-    offices = shown.offices[shown.offices["precision"] != "region"]
-    out = pd.DataFrame(index=index)
-    out["offices"] = _count(offices[offices["adcode"] != ""], "adcode", index)
-    for s in ("existing", "planned", "proposed"):
-        sub = offices[(offices["status_at"] == s) & (offices["adcode"] != "")]
-        out[f"offices_{s}"] = _count(sub, "adcode", index)
-    out["routes"] = _count(shown.routes[shown.routes["adcode"] != ""], "adcode", index)
-    out["cities"] = _count(shown.cities[shown.cities["adcode"] != ""], "adcode", index)
+    shown, base, gained = _selections(catalog, flt)
+    cols = _office_counts(shown.offices, "adcode", index)
+    cols["routes"] = _counts(shown.routes, "adcode", index)
+    cols["cities"] = _counts(shown.cities, "adcode", index)
     g = gained.coverage["provinces_with_office"] - base.coverage["provinces_with_office"]
-    out["gain"] = index.isin(sorted(g)).astype(int)
-    out["presence"] = np.select([out["offices"] > 0, out["routes"] > 0, out["cities"] > 0], [4, 3, 2], 0)
-    base_off = base.offices[base.offices["precision"] != "region"]
-    realised = gained.offices[gained.offices["realised"]]
-    out["diff"] = np.select(
-        [index.isin(sorted(set(realised["adcode"]))), out["gain"] == 1, index.isin(sorted(set(base_off["adcode"])))],
-        [2, 3, 1],
-        0,
+    cols["gain"] = index.isin(sorted(g)).astype(int)
+    cols["presence"] = np.select([cols["offices"] > 0, cols["routes"] > 0, cols["cities"] > 0], [4, 3, 2], 0)
+    base_placed = set(base.offices.loc[base.offices["precision"] != "region", "adcode"])
+    realised = set(gained.offices.loc[gained.offices["realised"], "adcode"])
+    cols["diff"] = np.select(
+        [index.isin(sorted(realised)), cols["gain"] == 1, index.isin(sorted(base_placed))], [2, 3, 1], 0
     )
-    out["in_region"] = _in_region(catalog, flt, index, "province")
-    return out
+    cols["in_region"] = _in_region(catalog, flt, index, "province")
+    return pd.DataFrame(cols, index=index)
