@@ -9,7 +9,7 @@ import dash
 import plotly.graph_objects as go
 from dash import Input, Output, dcc, html
 
-from dashboard.export.figure import inline_geometry
+from dashboard.export.figure import geojson
 from dashboard.figures import mapfig
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
@@ -20,7 +20,10 @@ GRAPH_CONFIG = {"topojsonURL": "/assets/topojson/"}
 def naive_figure(catalog: Catalog, state: ViewState) -> go.Figure:
     """The same picture as the Atlas draws, built the naive way (validated, geometry inline)."""
     mapfig._trace_updates.cache_clear()
-    fig = inline_geometry(copy.deepcopy(mapfig.figure(catalog, state)))
+    fig = copy.deepcopy(mapfig.figure(catalog, state))
+    for tr in fig["data"]:
+        if isinstance(tr.get("geojson"), str):
+            tr["geojson"] = geojson(tr["geojson"])  # the whole file, in every choropleth
     return go.Figure(fig)
 
 
