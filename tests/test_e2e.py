@@ -137,8 +137,11 @@ def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
     # one map with a difference legend
     atlas.find_element("#compare-mode label:nth-child(2)").click()
     wait_for(lambda: count(atlas, "#map-diff .choroplethlayer path") > 150, what="difference map")
-    ticks = [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#map-diff .colorbar .cbaxis text")]
-    assert "Added by proposal" in ticks and "Existing" in ticks
+    def ticks():  # the colour bar may be redrawn while it is read: retry until stable
+        return [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#map-diff .colorbar .cbaxis text")]
+
+    found = wait_for(lambda: {"Added by proposal", "Existing"} <= set(ticks()) and ticks(), what="diff legend")
+    assert "Proposed, realised since" in found
     assert_offline(atlas)
 
 
