@@ -97,7 +97,7 @@ def browser_run(driver, url: str, graph: str, clicks: list[str], repeats: int) -
     time.sleep(1.5)  # let the first callbacks settle
     first = driver.execute_script(FIRST_LOAD)
     driver.execute_script(HOOK % graph)
-    times, sizes = [], []
+    times, sizes, per_click = [], [], {css: [] for css in clicks}
     for _ in range(repeats):
         for css in clicks:
             driver.execute_script(CLICK, css)
@@ -105,8 +105,10 @@ def browser_run(driver, url: str, graph: str, clicks: list[str], repeats: int) -
             time.sleep(0.6)  # any later redraw or callback of the same click
             b = driver.execute_script("return window.__b")
             times.append(b["t1"] - b["t0"])
+            per_click[css].append(b["t1"] - b["t0"])
             sizes.append(driver.execute_script(BYTES))
-    return {"first_load": first, "click_to_redrawn_ms": _stats(times), "interaction_bytes": _stats(sizes)}
+    return {"first_load": first, "click_to_redrawn_ms": _stats(times), "interaction_bytes": _stats(sizes),
+            "click_to_redrawn_ms_per_click": {k: round(statistics.median(v), 1) for k, v in per_click.items()}}
 
 
 def _stats(xs: list[float]) -> dict:
