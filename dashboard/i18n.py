@@ -195,13 +195,6 @@ def t(key: str, lang: str = "en", **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def name(row, lang: str, base: str = "name") -> str:
-    """``row[base_zh]`` or ``row[base_en]`` with a fallback to the other language."""
-    en = row.get(f"{base}_en", "") if hasattr(row, "get") else getattr(row, f"{base}_en", "")
-    zh = row.get(f"{base}_zh", "") if hasattr(row, "get") else getattr(row, f"{base}_zh", "")
-    return (zh or en) if lang == "zh" else (en or zh)
-
-
 def fmt_int(n: int, lang: str = "en") -> str:
     return f"{int(n):,}"
 

@@ -21,8 +21,6 @@ from geodata.network import (
 
 # presence levels, strongest link first (a country shows its strongest link)
 PRESENCE_LEVELS = ("none", "agreement", "city", "route", "office")
-COUNTRY_METRICS = ("presence", "offices", "routes", "cities", "agreements", "bri", "gain", "diff")
-PROVINCE_METRICS = ("offices", "routes", "cities", "gain")
 
 
 def _count_codes(values, index: pd.Index) -> np.ndarray:

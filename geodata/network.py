@@ -76,7 +76,10 @@ class Selection:
     coverage: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def layer(self, name: str) -> pd.DataFrame:
-        return {"offices": self.offices, "cities": self.cities, "routes": self.routes}[name]
+        """The records of a layer by its name (a key of ``LAYERS``)."""
+        if name not in LAYERS:
+            raise KeyError(f"layer was {name!r} but is expected to be one of {sorted(LAYERS)}")
+        return getattr(self, name)
 
 
 def _str_dates(series: pd.Series) -> np.ndarray:

@@ -60,7 +60,8 @@ _ROW_CACHE: dict[tuple, str] = {}
 
 
 def _per_row(kind: str, df: pd.DataFrame, classes, lang: str, build) -> list[str]:
-    """Hover text of each row, built once per (row, class, language) and then reused."""
+    """Hover text of each row, built once per (data version, row, class, language) and reused.
+    ``kind`` carries the data version (see the callers), so two catalogs never share texts."""
     ids = df["id"].tolist()
     out = [_ROW_CACHE.get((kind, i, c, lang)) for i, c in zip(ids, classes)]
     if any(x is None for x in out):
@@ -98,13 +99,13 @@ def _city(r, cls: str, lang: str) -> str:
     return "<br>".join(lines)
 
 
-def office_hover(df: pd.DataFrame, cls: str, lang: str) -> list[str]:
-    return _per_row("office", df, [cls] * len(df), lang, _office)
+def office_hover(df: pd.DataFrame, cls: str, lang: str, version: str = "") -> list[str]:
+    return _per_row(f"office@{version}", df, [cls] * len(df), lang, _office)
 
 
-def route_hover(df: pd.DataFrame, cls: np.ndarray, lang: str) -> list[str]:
-    return _per_row("route", df, list(cls), lang, _route)
+def route_hover(df: pd.DataFrame, cls: np.ndarray, lang: str, version: str = "") -> list[str]:
+    return _per_row(f"route@{version}", df, list(cls), lang, _route)
 
 
-def city_hover(df: pd.DataFrame, lang: str) -> list[str]:
-    return _per_row("city", df, df["status_at"].tolist(), lang, _city)
+def city_hover(df: pd.DataFrame, lang: str, version: str = "") -> list[str]:
+    return _per_row(f"city@{version}", df, df["status_at"].tolist(), lang, _city)

@@ -8,7 +8,7 @@ from dashboard.i18n import fmt_date, t
 from dashboard.layout.panels import place_name
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
-from geodata.network import select
+from geodata.network import LAYERS, select
 
 KINDS = ("office", "route", "city", "country", "province")
 
@@ -143,8 +143,8 @@ def details(catalog: Catalog, state: ViewState, target: tuple[str, str] | None) 
     if rows.empty:
         return [html.P(t("details.hint", lang), className="hint")]
     r = rows.iloc[0].to_dict()
-    sel = select(catalog, state.network_filter()).layer({"offices": "offices", "routes": "routes",
-                                                           "partner_cities": "cities"}[table])
+    layer = {t: name for name, t in LAYERS.items()}[table]
+    sel = select(catalog, state.network_filter()).layer(layer)
     match = sel[sel["id"] == key]
     r["status_at"] = match["status_at"].iloc[0] if len(match) else r["status"]
     item = {"office": _office_item, "route": _route_item, "city": _city_item}[kind](catalog, r, lang)

@@ -12,6 +12,7 @@ table it owns and may expose ``DOCUMENTS: list[dict]`` with the documents its ro
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import importlib
 from pathlib import Path
 
@@ -32,6 +33,10 @@ DOCUMENT_MODULES = ("documents", "offices", "cities", "routes", "facts", "region
 def write_table(name: str, rows: list[dict], out_dir: Path = DATA_DIR) -> Path:
     """Write ``rows`` as ``<name>.csv`` with exactly the schema's columns, in order."""
     cols = TABLES[name].column_names
+    key = TABLES[name].key
+    dup = sorted(k for k, n in Counter(r.get(key) for r in rows).items() if n > 1)
+    if dup:
+        raise ValueError(f"{name}: duplicate {key}s {dup}")
     unknown = sorted({k for r in rows for k in r} - set(cols))
     if unknown:
         raise ValueError(f"{name}: columns {unknown} are not in the schema {cols}")

@@ -323,10 +323,6 @@ def build(reference_dir: Path) -> list[dict]:
     reference_dir = Path(reference_dir)
     facts = read_csv(reference_dir / "country_facts.csv")
     rows = _bri(reference_dir) + _agreements(reference_dir, facts) + _country_facts(facts)
-    ids = [r["id"] for r in rows]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    if dup:
-        raise ValueError(f"duplicate fact ids: {dup}")
     missing = [r["id"] for r in rows if not r.get("source") or not r.get("confidence")]
     if missing:
         raise ValueError(f"facts without source or confidence: {missing}")

@@ -295,10 +295,6 @@ def build(reference_dir: Path) -> list[dict]:
     out = list(rows.values()) + extra
     out += _ivs_proposals(dest, names)
     out += _bri_proposals(dest, names, Path(reference_dir))
-    ids = [r["id"] for r in out]
-    dup = {i for i in ids if ids.count(i) > 1}
-    if dup:
-        raise ValueError(f"duplicate route ids: {sorted(dup)}")
     empty = [r["id"] for r in out if not r.get("city_zh") or not r.get("city_en")]
     if empty:
         raise ValueError(f"routes without a city name: {empty}")
