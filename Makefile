@@ -1,12 +1,14 @@
 # Hong Kong Network Atlas — the two commands of the README, and a few more.
-#   make run    install everything and start the dashboard on http://127.0.0.1:8050
-#   make test   install everything (incl. Debian chromium for browser tests) and run the whole suite
+#   make run        install everything and start the dashboard on http://127.0.0.1:8050
+#   make test       install everything (incl. Debian chromium for browser tests), lint, check the
+#                   data and run the whole suite (what CI runs, through .ci/run)
+#   make test-fast  the quick loop: lint, data check and every test but the browser and build ones
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: run test install install-test browser check bench build-boundaries curate clean
+.PHONY: run test test-fast lint format install install-test browser check bench build-boundaries clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +33,21 @@ browser:
 run: install
 	$(PY) -m dashboard
 
-test: install-test browser
+lint:
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format:
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+test: install-test browser lint
 	$(PY) -m geodata check
 	$(PY) -m pytest
+
+test-fast: install-test lint
+	$(PY) -m geodata check
+	$(PY) -m pytest -m "not browser and not build"
 
 check: install
 	$(PY) -m geodata check
@@ -44,10 +58,6 @@ bench: install-test browser
 build-boundaries: $(VENV)/bin/python
 	$(PIP) install --quiet -e '.[build]'
 	$(PY) -m geodata build-boundaries
-
-curate: $(VENV)/bin/python
-	$(PIP) install --quiet -e '.[build]'
-	$(PY) -m geodata curate --reference ../shared/reference
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -25,8 +25,12 @@ from contextlib import contextmanager
 
 from werkzeug.serving import make_server
 
-GOALS = {"first_load_bytes": 1_000_000, "interaction_bytes": 20_000, "click_to_redrawn_ms": 150,
-         "server_ms": 10}
+GOALS = {
+    "first_load_bytes": 1_000_000,
+    "interaction_bytes": 20_000,
+    "click_to_redrawn_ms": 150,
+    "server_ms": 10,
+}
 
 
 @contextmanager
@@ -44,9 +48,17 @@ def browser():
     from selenium import webdriver
 
     opts = webdriver.ChromeOptions()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1366,900"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,900",
+    ):
         opts.add_argument(flag)
     opts.binary_location = "/usr/bin/chromium"
     return webdriver.Chrome(options=opts)
@@ -107,13 +119,23 @@ def browser_run(driver, url: str, graph: str, clicks: list[str], repeats: int) -
             times.append(b["t1"] - b["t0"])
             per_click[css].append(b["t1"] - b["t0"])
             sizes.append(driver.execute_script(BYTES))
-    return {"first_load": first, "click_to_redrawn_ms": _stats(times), "interaction_bytes": _stats(sizes),
-            "click_to_redrawn_ms_per_click": {k: round(statistics.median(v), 1) for k, v in per_click.items()}}
+    return {
+        "first_load": first,
+        "click_to_redrawn_ms": _stats(times),
+        "interaction_bytes": _stats(sizes),
+        "click_to_redrawn_ms_per_click": {
+            k: round(statistics.median(v), 1) for k, v in per_click.items()
+        },
+    }
 
 
 def _stats(xs: list[float]) -> dict:
-    return {"median": round(statistics.median(xs), 1), "min": round(min(xs), 1), "max": round(max(xs), 1),
-            "n": len(xs)}
+    return {
+        "median": round(statistics.median(xs), 1),
+        "min": round(min(xs), 1),
+        "max": round(max(xs), 1),
+        "n": len(xs),
+    }
 
 
 def server_times(catalog, repeats: int) -> dict:
@@ -125,8 +147,12 @@ def server_times(catalog, repeats: int) -> dict:
     from dashboard.state import ViewState
     from geodata import metrics, network
 
-    states = [ViewState(year=y, metric=m, statuses=s) for y in (2012, 2017, 2026) for m in ("presence", "routes")
-              for s in (("existing", "planned"), ("existing", "planned", "proposed"))]
+    states = [
+        ViewState(year=y, metric=m, statuses=s)
+        for y in (2012, 2017, 2026)
+        for m in ("presence", "routes")
+        for s in (("existing", "planned"), ("existing", "planned", "proposed"))
+    ]
 
     def clear():
         for f in (network.select, network.status_at, metrics._facts_count, mapfig._trace_updates):
@@ -155,13 +181,21 @@ def server_times(catalog, repeats: int) -> dict:
             body = pio.to_json(naive_figure(catalog, st))
             naive.append((time.perf_counter() - t) * 1000)
             naive_bytes.append(len(gzip.compress(body.encode())))
-    return {"atlas_cold_ms": _stats(cold), "atlas_warm_ms": _stats(warm), "naive_ms": _stats(naive),
-            "atlas_map_patch_gzip_bytes": _stats(ours_bytes), "naive_figure_gzip_bytes": _stats(naive_bytes)}
+    return {
+        "atlas_cold_ms": _stats(cold),
+        "atlas_warm_ms": _stats(warm),
+        "naive_ms": _stats(naive),
+        "atlas_map_patch_gzip_bytes": _stats(ours_bytes),
+        "naive_figure_gzip_bytes": _stats(naive_bytes),
+    }
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--repeats", type=int, default=7)
     ap.add_argument("--out", default="")
     args = ap.parse_args(argv)
@@ -179,16 +213,29 @@ def main(argv=None) -> int:
     try:
         with serve(atlas.server) as url:
             result["atlas"] = browser_run(
-                driver, url, "#map",
-                ["#status input[value='proposed']", "#service input[value='cargo']", "#service input[value='all']",
-                 "#focus input[value='asia']", "#focus input[value='world']"],
+                driver,
+                url,
+                "#map",
+                [
+                    "#status input[value='proposed']",
+                    "#service input[value='cargo']",
+                    "#service input[value='all']",
+                    "#focus input[value='asia']",
+                    "#focus input[value='world']",
+                ],
                 args.repeats,
             )
         with serve(naive.server) as url:
             result["naive"] = browser_run(
-                driver, url, "#map",
-                ["#year input[value='2017']", "#metric input[value='routes']", "#year input[value='2026']",
-                 "#metric input[value='presence']"],
+                driver,
+                url,
+                "#map",
+                [
+                    "#year input[value='2017']",
+                    "#metric input[value='routes']",
+                    "#year input[value='2026']",
+                    "#metric input[value='presence']",
+                ],
                 args.repeats,
             )
     finally:
@@ -196,21 +243,37 @@ def main(argv=None) -> int:
 
     a, n, s = result["atlas"], result["naive"], result["server"]
     result["ratios"] = {
-        "server_time_naive_over_atlas": round(s["naive_ms"]["median"] / max(s["atlas_cold_ms"]["median"], 0.01), 1),
+        "server_time_naive_over_atlas": round(
+            s["naive_ms"]["median"] / max(s["atlas_cold_ms"]["median"], 0.01), 1
+        ),
         "interaction_bytes_naive_over_atlas": round(
-            n["interaction_bytes"]["median"] / max(a["interaction_bytes"]["median"], 1), 1),
+            n["interaction_bytes"]["median"] / max(a["interaction_bytes"]["median"], 1), 1
+        ),
         "click_to_redrawn_naive_over_atlas": round(
-            n["click_to_redrawn_ms"]["median"] / max(a["click_to_redrawn_ms"]["median"], 0.01), 2),
+            n["click_to_redrawn_ms"]["median"] / max(a["click_to_redrawn_ms"]["median"], 0.01), 2
+        ),
     }
     result["goals"] = {
-        "first_load_data_bytes": [a["first_load"]["data_transfer"], GOALS["first_load_bytes"],
-                                  a["first_load"]["data_transfer"] <= GOALS["first_load_bytes"]],
-        "interaction_bytes": [a["interaction_bytes"]["median"], GOALS["interaction_bytes"],
-                              a["interaction_bytes"]["median"] <= GOALS["interaction_bytes"]],
-        "click_to_redrawn_ms": [a["click_to_redrawn_ms"]["median"], GOALS["click_to_redrawn_ms"],
-                                a["click_to_redrawn_ms"]["median"] <= GOALS["click_to_redrawn_ms"]],
-        "server_ms": [s["atlas_cold_ms"]["median"], GOALS["server_ms"],
-                      s["atlas_cold_ms"]["median"] <= GOALS["server_ms"]],
+        "first_load_data_bytes": [
+            a["first_load"]["data_transfer"],
+            GOALS["first_load_bytes"],
+            a["first_load"]["data_transfer"] <= GOALS["first_load_bytes"],
+        ],
+        "interaction_bytes": [
+            a["interaction_bytes"]["median"],
+            GOALS["interaction_bytes"],
+            a["interaction_bytes"]["median"] <= GOALS["interaction_bytes"],
+        ],
+        "click_to_redrawn_ms": [
+            a["click_to_redrawn_ms"]["median"],
+            GOALS["click_to_redrawn_ms"],
+            a["click_to_redrawn_ms"]["median"] <= GOALS["click_to_redrawn_ms"],
+        ],
+        "server_ms": [
+            s["atlas_cold_ms"]["median"],
+            GOALS["server_ms"],
+            s["atlas_cold_ms"]["median"] <= GOALS["server_ms"],
+        ],
     }
     text = json.dumps(result, indent=2)
     print(text)

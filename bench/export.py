@@ -35,8 +35,12 @@ SIZE = "width=1920&height=1080"
 
 
 def _stats(xs: list[float]) -> dict:
-    return {"median": round(statistics.median(xs), 3), "min": round(min(xs), 3), "max": round(max(xs), 3),
-            "n": len(xs)}
+    return {
+        "median": round(statistics.median(xs), 3),
+        "min": round(min(xs), 3),
+        "max": round(max(xs), 3),
+        "n": len(xs),
+    }
 
 
 def _timed_get(client, url: str):
@@ -59,8 +63,9 @@ def _versions() -> dict:
             out[pkg] = None
     try:
         browser = os.environ.get("BROWSER_PATH", "chromium")
-        out["chromium"] = subprocess.run([browser, "--version"], capture_output=True, text=True,
-                                         timeout=20, check=False).stdout.strip()
+        out["chromium"] = subprocess.run(
+            [browser, "--version"], capture_output=True, text=True, timeout=20, check=False
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):  # pragma: no cover - no browser on PATH
         out["chromium"] = None
     return out
@@ -79,7 +84,11 @@ def figure_build_ms(catalog, repeats: int) -> dict:
         t = time.perf_counter()
         size = len(json.dumps(fig))
         dump.append((time.perf_counter() - t) * 1000)
-    return {"slide_figure_ms": _stats(build), "json_dumps_ms": _stats(dump), "figure_json_bytes": size}
+    return {
+        "slide_figure_ms": _stats(build),
+        "json_dumps_ms": _stats(dump),
+        "figure_json_bytes": size,
+    }
 
 
 def slides(client, repeats: int) -> dict:
@@ -93,7 +102,11 @@ def slides(client, repeats: int) -> dict:
             renderer().close()  # cold: Chromium starts again for this request
             resp, cold = _timed_get(client, url)
             warm = [_timed_get(client, url)[1] for _ in range(repeats)]
-            out[view][fmt] = {"cold_s": round(cold, 3), "warm_s": _stats(warm), "bytes": len(resp.data)}
+            out[view][fmt] = {
+                "cold_s": round(cold, 3),
+                "warm_s": _stats(warm),
+                "bytes": len(resp.data),
+            }
     return out
 
 
@@ -109,18 +122,30 @@ def briefing(client, repeats: int, pdf: bool) -> dict:
     url = "/export/briefing.html?deck=default&lang=zh"
     resp, cold = _timed_get(client, url)
     warm = [_timed_get(client, url)[1] for _ in range(repeats)]
-    out["html"] = {"cold_s": round(cold, 3), "warm_s": _stats(warm), "bytes": len(resp.data),
-                   "plotly_js_bytes": len(briefing_mod.plotly_js().encode())}
+    out["html"] = {
+        "cold_s": round(cold, 3),
+        "warm_s": _stats(warm),
+        "bytes": len(resp.data),
+        "plotly_js_bytes": len(briefing_mod.plotly_js().encode()),
+    }
     if pdf:
         resp, dt = _timed_get(client, f"/export/briefing.pdf?deck=default&lang=en&{SIZE}")
-        out["pdf"] = {"seconds": round(dt, 3), "per_page_s": round(dt / n, 3), "pages": n, "bytes": len(resp.data),
-                      "note": "warm renderer, one run"}
+        out["pdf"] = {
+            "seconds": round(dt, 3),
+            "per_page_s": round(dt / n, 3),
+            "pages": n,
+            "bytes": len(resp.data),
+            "note": "warm renderer, one run",
+        }
     return out
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m bench.export", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.export",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--out", default="")
     ap.add_argument("--skip-briefing-pdf", action="store_true")
@@ -133,7 +158,10 @@ def main(argv=None) -> int:
 
     catalog = default_catalog()
     client = create_app(catalog=catalog, settings=Settings(compress=False)).server.test_client()
-    result: dict = {"machine": _versions(), "load_average_start": [round(x, 2) for x in os.getloadavg()]}
+    result: dict = {
+        "machine": _versions(),
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
+    }
     t0 = time.perf_counter()
     try:
         result["python_side"] = figure_build_ms(catalog, args.repeats)
@@ -145,7 +173,9 @@ def main(argv=None) -> int:
     result["bench_seconds"] = round(time.perf_counter() - t0, 1)
 
     warm_png = max(v["png"]["warm_s"]["median"] for v in result["slides_1920x1080"].values())
-    result["goals"] = {"warm_png_s": [warm_png, GOALS["warm_png_s"], warm_png <= GOALS["warm_png_s"]]}
+    result["goals"] = {
+        "warm_png_s": [warm_png, GOALS["warm_png_s"], warm_png <= GOALS["warm_png_s"]]
+    }
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.out:

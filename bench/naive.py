@@ -32,7 +32,9 @@ def naive_app(catalog: Catalog, assets_folder: str) -> dash.Dash:
     app.layout = html.Div(
         [
             dcc.RadioItems(id="year", options=[2012, 2017, 2026], value=2026, inline=True),
-            dcc.RadioItems(id="metric", options=["presence", "routes", "bri"], value="presence", inline=True),
+            dcc.RadioItems(
+                id="metric", options=["presence", "routes", "bri"], value="presence", inline=True
+            ),
             dcc.Graph(id="map", config=GRAPH_CONFIG, style={"height": "80vh"}),
         ]
     )

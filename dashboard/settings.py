@@ -37,14 +37,12 @@ class Settings:
     port: int = 8050
     debug: bool = False
     compress: bool = True
-    cache_redis_url: str = ""  # optional shared cache for several workers/machines
 
     @classmethod
-    def from_env(cls, environ=os.environ) -> "Settings":
+    def from_env(cls, environ=os.environ) -> Settings:
         return cls(
             host=environ.get("HOST", cls.host),
             port=env_int("PORT", cls.port, environ),
             debug=env_bool("DEBUG", False, environ),
             compress=env_bool("COMPRESS", True, environ),
-            cache_redis_url=environ.get("CACHE_REDIS_URL", ""),
         )

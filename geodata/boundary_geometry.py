@@ -133,8 +133,9 @@ def _round_geometry(geom, decimals: int):
         shell = _round_ring(poly.exterior.coords, decimals)
         if shell is None:
             continue
-        holes = [h for h in (_round_ring(r.coords, decimals) for r in poly.interiors)
-                 if h is not None]
+        holes = [
+            h for h in (_round_ring(r.coords, decimals) for r in poly.interiors) if h is not None
+        ]
         polys.append(shapely.Polygon(shell, holes))
     return assemble(polys)
 
@@ -159,8 +160,10 @@ def round_coordinates(geoms, decimals: int):
         if not rounded.is_valid:
             rounded = polygonal(rounded)
             changed += 1
-        elif (shapely.get_num_geometries(rounded) != shapely.get_num_geometries(geom)
-              or n_rings != n_rings_after):
+        elif (
+            shapely.get_num_geometries(rounded) != shapely.get_num_geometries(geom)
+            or n_rings != n_rings_after
+        ):
             changed += 1
         out[k] = rounded
     return out, changed
@@ -274,9 +277,9 @@ def coverage_quality(geoms, *, gap_width: float, reference=None) -> dict:
     out = {
         "invalid_geometries": int((~shapely.is_valid(geoms)).sum()),
         "coverage_valid": bool(shapely.coverage_is_valid(geoms)),
-        "narrow_gap_features": int(sum(
-            not e.is_empty for e in shapely.coverage_invalid_edges(geoms, gap_width=gap_width)
-        )),
+        "narrow_gap_features": int(
+            sum(not e.is_empty for e in shapely.coverage_invalid_edges(geoms, gap_width=gap_width))
+        ),
         "narrow_gap_width_deg": gap_width,
         "overlap_km2": round(overlap, 6),
         "overlap_pairs": pairs,

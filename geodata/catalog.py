@@ -1,14 +1,16 @@
 """The read-only catalog: every validated table plus the boundary artifacts, loaded once.
 
-``load_catalog()`` is what the app, the API and ``python -m geodata check`` call.  It
-raises :class:`geodata.validate.DataError` (file, line, column, value, reason) on the
-first load that finds problems; it never returns half-checked data.
+``load_catalog()`` is what the app, the API and ``python -m geodata check`` call. It raises
+:class:`geodata.validate.DataError` (file, line, column, value, reason) on the first load that
+finds problems; it never returns half-checked data. The catalog knows the folders it was read
+from and the choices that depend on the data (region and proposal ids): nothing else reads
+those folders or recomputes those choices.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -17,31 +19,35 @@ import pandas as pd
 
 from geodata import BOUNDARIES_DIR, DATA_DIR
 from geodata import boundaries as bnd
+from geodata.codes import CHINA_PARTS, PART_OF_ADCODE
+from geodata.dates import date_start
 from geodata.joins import join_points, point_problems
 from geodata.schema import LOAD_ORDER, TABLES
 from geodata.validate import DataError, Problem, check_refs, load_table
 
-POINT_TABLES = ("offices", "partner_cities", "routes")
+POINT_TABLES = tuple(name for name, t in TABLES.items() if t.point)
 
 
 @dataclass(frozen=True, eq=False)
 class Catalog:
-    documents: pd.DataFrame
-    offices: pd.DataFrame
-    partner_cities: pd.DataFrame
-    routes: pd.DataFrame
-    country_facts: pd.DataFrame
-    regions: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
     world: gpd.GeoDataFrame
     provinces: gpd.GeoDataFrame
     tiny_points: pd.DataFrame
     version: str
-    data_dir: Path = field(default=DATA_DIR)
+    data_dir: Path
+    boundaries_dir: Path
 
     def table(self, name: str) -> pd.DataFrame:
-        if name not in TABLES:
-            raise KeyError(f"table was {name!r} but is expected to be one of {sorted(TABLES)}")
-        return getattr(self, name)
+        if name not in self.tables:
+            raise KeyError(f"table was {name!r} but is expected to be one of {sorted(self.tables)}")
+        return self.tables[name]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
 
     @cached_property
     def region_members(self) -> dict[str, tuple[str, frozenset[str]]]:
@@ -52,20 +58,50 @@ class Catalog:
         }
 
     @cached_property
+    def region_ids(self) -> tuple[str, ...]:
+        return tuple(self.regions["id"])
+
+    @cached_property
     def proposal_ids(self) -> tuple[str, ...]:
         d = self.documents
         return tuple(d.loc[d["kind"] == "proposal", "id"])
 
     @cached_property
+    def document_dates(self) -> dict[str, str]:
+        """document id -> the first day of its date (YYYY-MM-DD)."""
+        return {i: date_start(d) for i, d in zip(self.documents["id"], self.documents["date"])}
+
+    @cached_property
     def country_names(self) -> pd.DataFrame:
         """iso3 -> name_en, name_zh for world features plus HKG/MAC/TWN."""
         w = self.world[["iso3", "name_en", "name_zh"]]
-        extra = self.provinces[self.provinces["adcode"].isin(bnd.CHINA_PARTS.values())]
-        rev = {v: k for k, v in bnd.CHINA_PARTS.items()}
-        en = extra["short_en"] if "short_en" in extra else extra["name_en"]
-        zh = extra["short_zh"] if "short_zh" in extra else extra["name_zh"]
-        extra = pd.DataFrame({"iso3": extra["adcode"].map(rev), "name_en": en, "name_zh": zh})
+        extra = self.provinces[self.provinces["adcode"].isin(CHINA_PARTS.values())]
+        extra = pd.DataFrame(
+            {
+                "iso3": extra["adcode"].map(PART_OF_ADCODE),
+                "name_en": extra["short_en"],
+                "name_zh": extra["short_zh"],
+            }
+        )
         return pd.concat([w, extra], ignore_index=True).set_index("iso3")
+
+    @cached_property
+    def province_names(self) -> pd.DataFrame:
+        """adcode -> name_en, name_zh, short_en, short_zh."""
+        return self.provinces.set_index("adcode")[["name_en", "name_zh", "short_en", "short_zh"]]
+
+    def place_name(self, code: str, lang: str = "en", short: bool = False) -> str:
+        """The name of a country (ISO3) or province (adcode) in ``lang``; the code if unknown."""
+        col = "name_zh" if lang == "zh" else "name_en"
+        if code in self.province_names.index:
+            if short:
+                col = col.replace("name", "short")
+            return self.province_names.at[code, col] or code
+        if code in self.country_names.index:
+            return (
+                self.country_names.at[code, col] or self.country_names.at[code, "name_en"] or code
+            )
+        return code
 
 
 def _version(data_dir: Path, boundaries_dir: Path) -> str:
@@ -89,10 +125,10 @@ def _member_problems(regions: pd.DataFrame, iso3: frozenset, adcodes: frozenset)
 
 def load_catalog(data_dir: Path = DATA_DIR, boundaries_dir: Path = BOUNDARIES_DIR) -> Catalog:
     """Validate and load every table; raise DataError listing the problems found."""
-    data_dir, boundaries_dir = Path(data_dir), Path(boundaries_dir)
+    data_dir, boundaries_dir = Path(data_dir).resolve(), Path(boundaries_dir).resolve()
     world = bnd.load_world(boundaries_dir)
     provinces = bnd.load_provinces(boundaries_dir)
-    iso3 = frozenset(world["iso3"]) | frozenset(bnd.CHINA_PARTS)
+    iso3 = frozenset(world["iso3"]) | frozenset(CHINA_PARTS)
     adcodes = frozenset(provinces["adcode"])
     ctx = {"iso3": iso3, "adcode": adcodes}
 
@@ -122,12 +158,13 @@ def load_catalog(data_dir: Path = DATA_DIR, boundaries_dir: Path = BOUNDARIES_DI
         frames[name] = pd.concat([df, join_points(df, world, provinces)], axis=1)
 
     return Catalog(
-        **frames,
+        tables=frames,
         world=world,
         provinces=provinces,
         tiny_points=bnd.load_tiny_points(boundaries_dir),
         version=_version(data_dir, boundaries_dir),
         data_dir=data_dir,
+        boundaries_dir=boundaries_dir,
     )
 
 

@@ -16,17 +16,19 @@ import pandas as pd
 import shapely
 import shapely.ops
 
+from geodata.codes import CHINA_PARTS, PART_OF_ADCODE
 from geodata.validate import Problem
 
 COAST_TOLERANCE_KM = 30.0
-CHINA_PARTS = {"HKG": "810000", "MAC": "820000", "TWN": "710000"}
-_PART_OF_ADCODE = {v: k for k, v in CHINA_PARTS.items()}
 EARTH_RADIUS_KM = 6371.0088
 
 
 def haversine_km(lon1, lat1, lon2, lat2):
     lon1, lat1, lon2, lat2 = map(np.radians, (lon1, lat1, lon2, lat2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
@@ -57,7 +59,9 @@ def _within(points: gpd.GeoSeries, polys: gpd.GeoDataFrame, code: str) -> pd.Ser
     return out
 
 
-def join_points(df: pd.DataFrame, world: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame) -> pd.DataFrame:
+def join_points(
+    df: pd.DataFrame, world: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame
+) -> pd.DataFrame:
     """Columns ``joined_iso3`` and ``joined_adcode`` for each row with lat/lon.
 
     ``joined_iso3`` uses statistics' convention: a point in Hong Kong, Macao or Taiwan
@@ -68,7 +72,7 @@ def join_points(df: pd.DataFrame, world: gpd.GeoDataFrame, provinces: gpd.GeoDat
     adcode = _within(pts, provinces, "adcode")
     # a province counts only where the world level says China (or says nothing: a coast)
     adcode = adcode.where((iso3 == "CHN") | (iso3 == ""), "")
-    part = adcode.map(_PART_OF_ADCODE)
+    part = adcode.map(PART_OF_ADCODE)
     iso3 = pd.Series(
         np.where(part.notna(), part, np.where((iso3 == "") & (adcode != ""), "CHN", iso3)),
         index=df.index,
@@ -95,7 +99,11 @@ def point_problems(
     for idx, row in df.iterrows():
         pt = pts.loc[idx]
         claimed = row["country_iso3"]
-        geom = prov_geom.get(CHINA_PARTS[claimed]) if claimed in CHINA_PARTS else world_geom.get(claimed)
+        geom = (
+            prov_geom.get(CHINA_PARTS[claimed])
+            if claimed in CHINA_PARTS
+            else world_geom.get(claimed)
+        )
         if geom is None:
             continue  # an unknown code is reported by the cell check
         d = distance_km(pt, geom)

@@ -1,122 +1,285 @@
-"""Per-country and per-province metrics for the choropleths (pure, vectorised, cached:
-callers must not modify the frames they get)."""
+"""The choropleth metrics, declared once: ``METRICS``.
+
+A metric declares its labels and definition in both languages, how it is computed for each
+country (and, if it has one, each province), its colours and legend, and the sources it draws
+on. The figure builder, the legend, hover, the table, the API, the exports and the tests read
+the declarations. To add a metric: one ``Metric`` here (and, if it needs a new kind of count,
+a small compute function beside it).
+
+Compute functions take an :class:`Inputs` (the catalog, the filter, the visible point layers,
+the codes of one level) and return one value per code; ``Inputs.value(id)`` gives another
+metric's values, so metrics build on each other.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
 
 from geodata.catalog import Catalog
+from geodata.layers import LAYERS
+from geodata.measures import placed_offices
 from geodata.network import (
-    AGREEMENT_FACTS,
     NetworkFilter,
-    _region_codes,
+    Selection,
     bri_members,
-    dates_of,
-    gain_filter,
+    facts_in_force,
+    region_codes,
     select,
 )
+from geodata.text import Text
 
-# presence levels, strongest link first (a country shows its strongest link)
-PRESENCE_LEVELS = ("none", "agreement", "city", "route", "office")
-
-
-def _count_codes(values, index: pd.Index) -> np.ndarray:
-    """How many times each code of ``index`` occurs in ``values``."""
-    codes = index.get_indexer(np.asarray(values, dtype=object))
-    return np.bincount(codes[codes >= 0], minlength=len(index))
+AGREEMENT_FACTS = ("cdta", "fta", "ippa", "aeo_mra")
+LEVELS = ("country", "province")
 
 
-@lru_cache(maxsize=64)
-def _facts_count(catalog: Catalog, facts: tuple[str, ...], as_of: str) -> np.ndarray:
-    """The iso3 of each fact of the given kinds dated on or before ``as_of``."""
-    f = catalog.country_facts
-    keep = f["fact"].isin(facts).to_numpy()
-    start = dates_of(catalog, "country_facts", "date")[keep]
-    ok = np.array([not s or s <= as_of for s in start], dtype=bool)
-    return f["iso3"].to_numpy()[keep][ok]
+@dataclass(frozen=True)
+class Category:
+    value: int
+    colour: str
+    label: Text
 
 
-def _in_region(catalog: Catalog, flt: NetworkFilter, codes: pd.Index, level: str) -> np.ndarray:
-    if not flt.regions:
-        return np.ones(len(codes), dtype=bool)
-    iso, ad = _region_codes(catalog, flt.regions)
-    if level == "country":
-        return codes.isin(iso) | ((codes == "CHN") & bool(ad))
-    return codes.isin(ad) | ("CHN" in iso)
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: Text
+    definition: Text
+    country: Callable[[Inputs], np.ndarray]
+    province: Callable[[Inputs], np.ndarray] | None = None  # None: provinces show ``fallback``
+    categories: tuple[Category, ...] = ()  # a categorical metric's classes (value, colour, label)
+    colours: tuple[str, ...] = ()  # a count's sequential colours, light to dark
+    layers: tuple[str, ...] = ()  # point layers whose records it counts (its sources)
+    facts: tuple[str, ...] = ()  # country facts it counts (their documents are its sources)
+    hover: str = ""  # "count": "label: n" in the country hover when n > 0; "flag": label when 1
+    selectable: bool = True  # False: only drawn by a view (the compare difference map)
+    fallback: str = "offices"  # the province metric shown when this one has none
+
+    @property
+    def categorical(self) -> bool:
+        return bool(self.categories)
+
+    def for_level(self, level: str) -> str:
+        """The metric drawn at ``level``: this one, or its fallback for provinces."""
+        return self.id if level == "country" or self.province is not None else self.fallback
 
 
-def _counts(df: pd.DataFrame, key: str, index: pd.Index, mask: np.ndarray | None = None) -> np.ndarray:
-    codes = index.get_indexer(df[key].to_numpy())
-    if mask is not None:
-        codes = codes[mask]
-    return np.bincount(codes[codes >= 0], minlength=len(index))
+class Inputs:
+    """What a compute function sees: one level's codes and the selections of one filter."""
+
+    def __init__(self, catalog: Catalog, flt: NetworkFilter, layers: tuple[str, ...], level: str):
+        self.catalog, self.filter, self.layers, self.level = catalog, flt, layers, level
+        self.key = "country_iso3" if level == "country" else "adcode"
+        if level == "country":
+            self.index = pd.Index(catalog.country_names.index, name="iso3")
+        else:
+            self.index = pd.Index(catalog.provinces["adcode"], name="adcode")
+        self._values: dict[str, np.ndarray] = {}
+
+    @cached_property
+    def shown(self) -> Selection:
+        return select(self.catalog, self.filter)
+
+    @cached_property
+    def base(self) -> Selection:
+        return self.shown.existing()
+
+    def value(self, metric_id: str) -> np.ndarray:
+        if metric_id not in self._values:
+            m = METRICS[metric_id]
+            fn = m.country if self.level == "country" else m.province
+            self._values[metric_id] = np.asarray(fn(self), dtype=float)
+        return self._values[metric_id]
+
+    def count(self, df: pd.DataFrame) -> np.ndarray:
+        """How many records of ``df`` stand in each code."""
+        codes = self.index.get_indexer(df[self.key].to_numpy())
+        return np.bincount(codes[codes >= 0], minlength=len(self.index))
+
+    def has(self, codes) -> np.ndarray:
+        return self.index.isin(sorted(set(codes))).astype(int)
+
+    def codes(self, sel: Selection, layers: tuple[str, ...] | None = None) -> set[str]:
+        """Codes that records of ``sel`` stand in, for the visible layers (or ``layers``)."""
+        out: set[str] = set()
+        for name in layers if layers is not None else self.layers:
+            df = sel.layer(name)
+            if name == "offices":
+                df = placed_offices(df)
+            out |= set(df[self.key])
+        out.discard("")
+        return out
 
 
-def _office_counts(offices: pd.DataFrame, key: str, index: pd.Index) -> dict[str, np.ndarray]:
-    """Offices placed in each code (region-level proposals are placed nowhere), by status."""
-    placed = (offices["precision"] != "region").to_numpy()
-    status = offices["status_at"].to_numpy()
-    out = {"offices": _counts(offices, key, index, placed)}
-    for s in ("existing", "planned", "proposed"):
-        out[f"offices_{s}"] = _counts(offices, key, index, placed & (status == s))
-    return out
+def _offices(x: Inputs) -> np.ndarray:
+    return x.count(placed_offices(x.shown.offices))
 
 
-def _selections(catalog: Catalog, flt: NetworkFilter):
-    shown = select(catalog, flt)
-    base = select(catalog, flt.baseline())
-    gained = select(catalog, gain_filter(flt)) if flt.proposals else shown
-    return shown, base, gained
+def _routes(x: Inputs) -> np.ndarray:
+    return x.count(x.shown.routes)
 
 
-@lru_cache(maxsize=128)
-def country_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
-    """One row per country code (world features + HKG/MAC/TWN) with every country metric."""
-    index = pd.Index(catalog.country_names.index, name="iso3")
-    shown, base, gained = _selections(catalog, flt)
-    cols = _office_counts(shown.offices, "country_iso3", index)
-    cols["routes"] = _counts(shown.routes, "country_iso3", index)
-    cols["cities"] = _counts(shown.cities, "country_iso3", index)
-    cols["agreements"] = _count_codes(_facts_count(catalog, AGREEMENT_FACTS, flt.as_of), index)
-    cols["visits"] = _count_codes(_facts_count(catalog, ("ce_visit",), flt.as_of), index)
-    cols["bri"] = index.isin(bri_members(catalog, flt.as_of)).astype(int)
-    cols["presence"] = np.select(
-        [cols["offices"] > 0, cols["routes"] > 0, cols["cities"] > 0, cols["agreements"] > 0], [4, 3, 2, 1], 0
+def _cities(x: Inputs) -> np.ndarray:
+    return x.count(x.shown.cities)
+
+
+def _facts(facts: tuple[str, ...]) -> Callable[[Inputs], np.ndarray]:
+    def f(x: Inputs) -> np.ndarray:
+        return x.count(
+            facts_in_force(x.catalog, x.filter.as_of, facts).rename(columns={"iso3": x.key})
+        )
+
+    return f
+
+
+def _bri(x: Inputs) -> np.ndarray:
+    return x.has(bri_members(x.catalog, x.filter.as_of))
+
+
+def _presence(x: Inputs) -> np.ndarray:
+    conds = [x.value("offices") > 0, x.value("routes") > 0, x.value("cities") > 0]
+    levels = [4, 3, 2]
+    if x.level == "country":
+        conds.append(x.value("agreements") > 0)
+        levels.append(1)
+    return np.select(conds, levels, 0)
+
+
+def _gain(x: Inputs) -> np.ndarray:
+    """1 where the network shown adds a link of a kind the place did not have in the existing
+    network (an office, a route, a sister city), for the visible layers."""
+    gained: set[str] = set()
+    for layer in x.layers:
+        gained |= x.codes(x.shown, (layer,)) - x.codes(x.base, (layer,))
+    return x.has(gained)
+
+
+def _diff(x: Inputs) -> np.ndarray:
+    """3 added by what is shown beyond the existing network, 2 a proposal realised since,
+    1 linked by the existing network, 0 not linked (visible layers only)."""
+    offices = x.shown.offices
+    realised = set(offices.loc[offices["realised"], x.key]) if "offices" in x.layers else set()
+    return np.select(
+        [x.value("gain") == 1, x.has(realised) == 1, x.has(x.codes(x.base)) == 1], [3, 2, 1], 0
     )
-    gain = set()
-    for key in ("countries_with_office", "countries_with_route"):
-        gain |= gained.coverage[key] - base.coverage[key]
-    gain |= set(gained.cities["country_iso3"]) - set(base.cities["country_iso3"])
-    cols["gain"] = index.isin(sorted(gain)).astype(int)
-    linked = set(base.offices.loc[base.offices["precision"] != "region", "country_iso3"])
-    linked |= set(base.routes["country_iso3"]) | set(base.cities["country_iso3"])
-    realised = set(gained.offices.loc[gained.offices["realised"], "country_iso3"])
-    # diff map: a proposal realised since (2), a link the proposal adds (3), linked already (1)
-    cols["diff"] = np.select(
-        [index.isin(sorted(realised)), cols["gain"] == 1, index.isin(sorted(linked))], [2, 3, 1], 0
-    )
-    cols["in_region"] = _in_region(catalog, flt, index, "country")
-    return pd.DataFrame(cols, index=index)
 
 
-@lru_cache(maxsize=128)
-def province_metrics(catalog: Catalog, flt: NetworkFilter) -> pd.DataFrame:
-    """One row per provincial unit (adcode) with office / route / city counts and gain."""
-    index = pd.Index(catalog.provinces["adcode"], name="adcode")
-    shown, base, gained = _selections(catalog, flt)
-    cols = _office_counts(shown.offices, "adcode", index)
-    cols["routes"] = _counts(shown.routes, "adcode", index)
-    cols["cities"] = _counts(shown.cities, "adcode", index)
-    g = gained.coverage["provinces_with_office"] - base.coverage["provinces_with_office"]
-    cols["gain"] = index.isin(sorted(g)).astype(int)
-    cols["presence"] = np.select([cols["offices"] > 0, cols["routes"] > 0, cols["cities"] > 0], [4, 3, 2], 0)
-    base_placed = set(base.offices.loc[base.offices["precision"] != "region", "adcode"])
-    realised = set(gained.offices.loc[gained.offices["realised"], "adcode"])
-    cols["diff"] = np.select(
-        [index.isin(sorted(realised)), cols["gain"] == 1, index.isin(sorted(base_placed))], [2, 3, 1], 0
+_NONE = "#f4f4f4"
+METRICS: dict[str, Metric] = {
+    m.id: m
+    for m in (
+        Metric(
+            "presence", Text("Network presence", "網絡覆蓋"),
+            Text("Each place's strongest link with Hong Kong: an office, a nonstop flight, a sister "
+                 "city, or (countries only) an agreement in force.",
+                 "每個地方與香港最緊密的聯繫：辦事處、直航航班、姊妹城市，或（只限國家）生效中的協定。"),
+            _presence, _presence,
+            categories=(
+                Category(0, _NONE, Text("No link", "沒有聯繫")),
+                Category(1, "#dbe9f6", Text("Agreement only", "只有協定")),
+                Category(2, "#c6a9d9", Text("Sister city", "姊妹城市")),
+                Category(3, "#6baed6", Text("Nonstop flight", "直航航班")),
+                Category(4, "#08519c", Text("Office", "辦事處")),
+            ),
+            layers=("offices", "routes", "cities"), facts=AGREEMENT_FACTS),
+        Metric(
+            "offices", Text("Offices", "辦事處數目"),
+            Text("Offices shown that stand in the place.", "位於該地的所示辦事處數目。"),
+            _offices, _offices, colours=(_NONE, "#c6dbef", "#4292c6", "#08306b"),
+            layers=("offices",), hover="count"),
+        Metric(
+            "routes", Text("Nonstop routes", "直航航點數目"),
+            Text("Destinations of the nonstop routes from HKG shown.", "所示香港直航航線的目的地數目。"),
+            _routes, _routes, colours=(_NONE, "#c7e9c0", "#41ab5d", "#00441b"),
+            layers=("routes",), hover="count"),
+        Metric(
+            "cities", Text("Sister cities", "姊妹城市數目"),
+            Text("Sister cities shown (existing or proposed) in the place.", "位於該地的所示姊妹城市（現有或建議）數目。"),
+            _cities, _cities, colours=(_NONE, "#dadaeb", "#807dba", "#3f007d"),
+            layers=("cities",), hover="count"),
+        Metric(
+            "agreements", Text("Agreements (CDTA, FTA, IPPA, AEO)", "協定（全面性避免雙重課稅、自貿、投資、認可經濟營運商）"),
+            Text("Comprehensive double taxation, free trade, investment and AEO mutual recognition "
+                 "agreements with Hong Kong in force on the date shown.",
+                 "於所示日期生效、與香港簽訂的全面性避免雙重課稅、自由貿易、投資及認可經濟營運商互認協定數目。"),
+            _facts(AGREEMENT_FACTS), colours=(_NONE, "#fdd0a2", "#f16913", "#7f2704"),
+            facts=AGREEMENT_FACTS, hover="count"),
+        Metric(
+            "bri", Text("Belt and Road membership", "「一帶一路」合作國家"),
+            Text("Countries with a Belt and Road cooperation document in force on the date shown.",
+                 "於所示日期已簽署共建「一帶一路」合作文件的國家。"),
+            _bri,
+            categories=(Category(0, _NONE, Text("Not a member", "非合作國家")),
+                        Category(1, "#e6a157", Text("Belt and Road country", "「一帶一路」國家"))),
+            facts=("bri",), hover="flag"),
+        Metric(
+            "gain", Text("Proposal gain", "建議新增覆蓋"),
+            Text("Places that the network shown links with Hong Kong and its existing part does not "
+                 "(planned and proposed offices, routes and sister cities of the layers shown).",
+                 "所示網絡有聯繫而現有網絡沒有的地方（所示圖層中計劃中及建議的辦事處、航線及姊妹城市）。"),
+            _gain, _gain,
+            categories=(Category(0, _NONE, Text("No change", "沒有變化")),
+                        Category(1, "#d62728", Text("Gained by proposal", "建議新增"))),
+            layers=("offices", "routes", "cities"), hover="flag"),
+        Metric(
+            "diff", Text("Existing vs proposal", "現有與建議比較"),
+            Text("The existing network against what the chosen proposals add, for the layers shown.",
+                 "現有網絡與所選建議新增部分的比較（只計所示圖層）。"),
+            _diff, _diff,
+            categories=(
+                Category(0, _NONE, Text("Not covered", "未覆蓋")),
+                Category(1, "#9ecae1", Text("Existing", "現有")),
+                Category(2, "#9467bd", Text("Proposed, realised since", "建議其後已落實")),
+                Category(3, "#d62728", Text("Added by proposal", "建議新增")),
+            ),
+            layers=("offices", "routes", "cities"), selectable=False),
     )
-    cols["in_region"] = _in_region(catalog, flt, index, "province")
-    return pd.DataFrame(cols, index=index)
+}  # fmt: skip
+
+SELECTABLE = tuple(k for k, m in METRICS.items() if m.selectable)
+
+
+def _in_region(x: Inputs) -> np.ndarray:
+    if not x.filter.regions:
+        return np.ones(len(x.index), dtype=bool)
+    iso, ad = region_codes(x.catalog, x.filter.regions)
+    if x.level == "country":
+        return x.index.isin(iso) | ((x.index == "CHN") & bool(ad))
+    return x.index.isin(ad) | ("CHN" in iso)
+
+
+@lru_cache(maxsize=256)
+def metrics_frame(
+    catalog: Catalog,
+    flt: NetworkFilter,
+    level: str = "country",
+    layers: tuple[str, ...] = tuple(LAYERS),
+) -> pd.DataFrame:
+    """One row per code of ``level`` with every metric that has that level, and ``in_region``.
+    ``layers`` are the visible point layers (the gain and difference count only those).
+    Cached: callers must not modify the frame."""
+    if level not in LEVELS:
+        raise ValueError(f"level was {level!r} but is expected to be one of {LEVELS}")
+    x = Inputs(catalog, flt, visible(layers), level)
+    cols = {
+        k: x.value(k).astype(int) for k, m in METRICS.items() if level == "country" or m.province
+    }
+    cols["in_region"] = _in_region(x)
+    return pd.DataFrame(cols, index=x.index)
+
+
+def visible(layers) -> tuple[str, ...]:
+    """The point layers among ``layers``, in a canonical order (one cache entry per set)."""
+    return tuple(k for k in LAYERS if k in set(layers))
+
+
+def country_metrics(catalog: Catalog, flt: NetworkFilter, layers=tuple(LAYERS)) -> pd.DataFrame:
+    return metrics_frame(catalog, flt, "country", visible(layers))
+
+
+def province_metrics(catalog: Catalog, flt: NetworkFilter, layers=tuple(LAYERS)) -> pd.DataFrame:
+    return metrics_frame(catalog, flt, "province", visible(layers))

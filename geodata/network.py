@@ -1,46 +1,42 @@
-"""From a filter to what the map shows: records, per-place metrics, coverage and gain.
+"""From a filter to the records the map shows, each with its status on the filter's date.
 
-Pure functions of ``(Catalog, NetworkFilter)``, used by the dashboard, the API and the
-tests alike.  Conventions (HKSAR Government usage): the Mainland, Hong Kong, Macao and
-Taiwan are counted apart from foreign countries, so coverage sets of *countries* never
-contain CHN/HKG/MAC/TWN, and "provinces" are the 31 provincial units of the Mainland.
+Pure functions of ``(Catalog, NetworkFilter)``, used by the dashboard, the API and the tests
+alike; what the records add up to is in ``measures.py`` (the numbers) and ``metrics.py`` (the
+choropleths).
 
-Status as of a date: an ``existing`` row counts from ``opened``/``since`` (unknown =
-always) until ``closed``/``until``; a ``planned`` or ``proposed`` row counts once the
-document announcing it is dated; a closed or suspended row is ``existing`` before its
-closing date.
+Status as of a date (``status_at``): an ``existing`` row counts from its start date (unknown:
+always) until its end date (see ``dates.in_force``); a ``closed`` or ``suspended`` row is
+``existing`` before its end date; a ``planned`` or ``proposed`` row counts once the document
+announcing it is dated.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from geodata.catalog import Catalog
-from geodata.schema import STATUSES
-from geodata.validate import date_start
+from geodata.codes import STATUSES
+from geodata.dates import date_start, in_force, year_end
+from geodata.layers import LAYERS
+from geodata.schema import OFFICE_KINDS, SERVICES, TABLES
 
-LAYERS = {"offices": "offices", "cities": "partner_cities", "routes": "routes"}
 DEFAULT_STATUSES = ("existing", "planned")
-NOT_FOREIGN = frozenset({"CHN", "HKG", "MAC", "TWN"})
-NOT_MAINLAND = frozenset({"710000", "810000", "820000"})
-AGREEMENT_FACTS = ("cdta", "fta", "ippa", "aeo_mra")
-COVERAGE_KEYS = (
-    "countries_with_office",
-    "bri_countries_with_office",
-    "provinces_with_office",
-    "countries_with_route",
-)
-_START = {"offices": "opened", "partner_cities": "", "routes": "since"}
-_END = {"offices": "closed", "partner_cities": "", "routes": "until"}
 
 
 @dataclass(frozen=True)
 class NetworkFilter:
-    """What part of the network to show.  Empty tuples mean "no restriction"."""
+    """What part of the network to show.
+
+    ``statuses`` are the statuses shown (at least one). ``proposals`` are the proposal
+    documents whose rows are shown; with none chosen, every proposal's rows are shown when
+    ``proposed`` is a status shown. The other tuples narrow the records and are no
+    restriction when empty: ``regions`` (region ids), ``office_kinds``, ``services``.
+    ``as_of`` is a date (``YYYY-MM-DD``; partial dates are read as their first day).
+    """
 
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     proposals: tuple[str, ...] = ()
@@ -50,45 +46,65 @@ class NetworkFilter:
     as_of: str = "2026-12-31"
 
     def __post_init__(self):
-        bad = [s for s in self.statuses if s not in STATUSES]
-        if bad:
-            raise ValueError(f"statuses were {bad} but are expected to be in {STATUSES}")
-        if len(self.as_of) != 10:
-            object.__setattr__(self, "as_of", date_start(self.as_of))
+        for name, allowed in (("statuses", STATUSES), ("office_kinds", OFFICE_KINDS),
+                              ("services", SERVICES)):  # fmt: skip
+            bad = [s for s in getattr(self, name) if s not in allowed]
+            if bad:
+                raise ValueError(f"{name} were {bad} but are expected to be in {allowed}")
+        if not self.statuses:
+            raise ValueError("statuses was empty but at least one status is expected")
+        day = date_start(self.as_of)
+        if not day:
+            raise ValueError(f"as_of was {self.as_of!r} but is expected to be a date YYYY-MM-DD")
+        object.__setattr__(self, "as_of", day)
 
     @classmethod
-    def for_year(cls, year: int, **kw) -> "NetworkFilter":
-        return cls(as_of=f"{int(year):04d}-12-31", **kw)
+    def for_year(cls, year: int, **kw) -> NetworkFilter:
+        return cls(as_of=year_end(year), **kw)
 
-    def baseline(self) -> "NetworkFilter":
-        """The existing network at the same date, with the same region/kind/service filters."""
+    def baseline(self) -> NetworkFilter:
+        """The existing network at the same date, with the same region / kind / service filters."""
         return replace(self, statuses=("existing",), proposals=())
 
 
 @dataclass(frozen=True)
 class Selection:
-    """The records shown for a filter; each frame has a ``status_at`` column."""
+    """The records shown for a filter, per point layer; each frame has ``status_at``."""
 
     filter: NetworkFilter
-    offices: pd.DataFrame
-    cities: pd.DataFrame
-    routes: pd.DataFrame
-    coverage: dict[str, frozenset[str]] = field(default_factory=dict)
+    frames: dict[str, pd.DataFrame]
 
     def layer(self, name: str) -> pd.DataFrame:
-        """The records of a layer by its name (a key of ``LAYERS``)."""
-        if name not in LAYERS:
+        """The records of a point layer by its id (a key of ``layers.LAYERS``)."""
+        if name not in self.frames:
             raise KeyError(f"layer was {name!r} but is expected to be one of {sorted(LAYERS)}")
-        return getattr(self, name)
+        return self.frames[name]
+
+    @property
+    def offices(self) -> pd.DataFrame:
+        return self.frames["offices"]
+
+    @property
+    def cities(self) -> pd.DataFrame:
+        return self.frames["cities"]
+
+    @property
+    def routes(self) -> pd.DataFrame:
+        return self.frames["routes"]
+
+    def existing(self) -> Selection:
+        """The same selection keeping only the rows existing on the filter's date."""
+        frames = {k: v[v["status_at"] == "existing"] for k, v in self.frames.items()}
+        return Selection(replace(self.filter, statuses=("existing",), proposals=()), frames)
 
 
-def _str_dates(series: pd.Series) -> np.ndarray:
-    return np.array([date_start(v) if v else "" for v in series], dtype=object)
+def _str_dates(values) -> np.ndarray:
+    return np.array([date_start(v) if v else "" for v in values], dtype=object)
 
 
 @lru_cache(maxsize=64)
 def dates_of(catalog: Catalog, table: str, column: str) -> np.ndarray:
-    """A date column as ``YYYY-MM-DD`` strings ('' when empty), parsed once per catalog."""
+    """A date column as ``YYYY-MM-DD`` strings of its first day ('' when empty), parsed once."""
     if not column:
         return np.full(len(catalog.table(table)), "", dtype=object)
     return _str_dates(catalog.table(table)[column])
@@ -96,20 +112,20 @@ def dates_of(catalog: Catalog, table: str, column: str) -> np.ndarray:
 
 @lru_cache(maxsize=256)
 def status_at(catalog: Catalog, table: str, as_of: str) -> np.ndarray:
-    """Each row's status on ``as_of`` (YYYY-MM-DD), or '' when the row did not exist yet."""
+    """Each row's status on ``as_of`` (YYYY-MM-DD), or '' when the row does not count yet."""
     df = catalog.table(table)
+    spec = TABLES[table]
     status = df["status"].to_numpy(dtype=object)
-    start = dates_of(catalog, table, _START[table])
-    end = dates_of(catalog, table, _END[table])
-    doc_dates = dict(zip(catalog.documents["id"], (date_start(d) for d in catalog.documents["date"])))
-    doc = np.array([doc_dates.get(d, "") for d in df["document_id"]], dtype=object)
+    start = dates_of(catalog, table, spec.start)
+    end = dates_of(catalog, table, spec.end)
+    doc = np.array([catalog.document_dates.get(d, "") for d in df["document_id"]], dtype=object)
     out = np.full(len(df), "", dtype=object)
     for i, s in enumerate(status):
         if s in ("planned", "proposed"):
             out[i] = s if doc[i] <= as_of else ""
-        elif start[i] and start[i] > as_of:
+        elif not in_force(start[i], "", as_of):
             out[i] = ""
-        elif end[i] and end[i] <= as_of:
+        elif not in_force("", end[i], as_of):
             out[i] = s if s in ("closed", "suspended") else "closed"
         elif s in ("closed", "suspended") and not end[i]:
             out[i] = s
@@ -118,7 +134,8 @@ def status_at(catalog: Catalog, table: str, as_of: str) -> np.ndarray:
     return out
 
 
-def _region_codes(catalog: Catalog, regions: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+def region_codes(catalog: Catalog, regions: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+    """The countries (ISO3) and provinces (adcodes) that make up ``regions``."""
     iso, ad = set(), set()
     for r in regions:
         level, members = catalog.region_members[r]
@@ -129,22 +146,20 @@ def _region_codes(catalog: Catalog, regions: tuple[str, ...]) -> tuple[frozenset
 def _mask(catalog: Catalog, table: str, flt: NetworkFilter) -> tuple[np.ndarray, np.ndarray]:
     df = catalog.table(table)
     eff = status_at(catalog, table, flt.as_of)
-    shown_statuses = [s for s in flt.statuses if s != "proposed"]
-    keep = np.isin(eff, shown_statuses)
+    keep = np.isin(eff, [s for s in flt.statuses if s != "proposed"])
     is_prop = eff == "proposed"
     if flt.proposals:
         keep |= is_prop & df["document_id"].isin(flt.proposals).to_numpy()
     elif "proposed" in flt.statuses:
         keep |= is_prop
     if flt.regions:
-        iso, ad = _region_codes(catalog, flt.regions)
+        iso, ad = region_codes(catalog, flt.regions)
         keep &= (df["country_iso3"].isin(iso) | df["adcode"].isin(ad)).to_numpy()
     if table == "offices" and flt.office_kinds:
         keep &= df["kind"].isin(flt.office_kinds).to_numpy()
     if table == "routes" and flt.services:
         # a "both" route serves passengers and cargo
-        svc = set(flt.services) | ({"both"} if flt.services else set())
-        keep &= df["service"].isin(svc).to_numpy()
+        keep &= df["service"].isin((*flt.services, "both")).to_numpy()
     return keep, eff
 
 
@@ -152,71 +167,39 @@ def _with_status(catalog: Catalog, table: str, flt: NetworkFilter) -> pd.DataFra
     keep, eff = _mask(catalog, table, flt)
     out = catalog.table(table).loc[keep].copy()
     out["status_at"] = eff[keep]
-    if table == "offices":
-        existing_now = set(
-            catalog.offices["id"][status_at(catalog, "offices", flt.as_of) == "existing"]
+    if "realised_by" in out:
+        existing = set(
+            catalog.table(table)["id"][status_at(catalog, table, flt.as_of) == "existing"]
         )
-        out["realised"] = out["realised_by"].isin(existing_now) & (out["status_at"] == "proposed")
+        out["realised"] = out["realised_by"].isin(existing) & (out["status_at"] == "proposed")
     return out
+
+
+@lru_cache(maxsize=128)
+def select(catalog: Catalog, flt: NetworkFilter) -> Selection:
+    """The records of every point layer that the filter shows."""
+    return Selection(flt, {k: _with_status(catalog, x.table, flt) for k, x in LAYERS.items()})
+
+
+@lru_cache(maxsize=64)
+def facts_in_force(catalog: Catalog, as_of: str, facts: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Country facts (of the kinds ``facts``; all when empty) in force on ``as_of``: dated on or
+    before it and not ended (``end_date``) by it. The one rule every consumer uses."""
+    f = catalog.country_facts
+    start = dates_of(catalog, "country_facts", "date")
+    end = dates_of(catalog, "country_facts", "end_date")
+    ok = np.array([in_force(s, e, as_of) for s, e in zip(start, end)], dtype=bool)
+    if facts:
+        ok &= f["fact"].isin(facts).to_numpy()
+    return f.loc[ok]
 
 
 @lru_cache(maxsize=64)
 def bri_members(catalog: Catalog, as_of: str) -> frozenset[str]:
     """Countries with a Belt and Road cooperation document in force on ``as_of``."""
-    f = catalog.country_facts
-    is_bri = (f["fact"] == "bri").to_numpy()
-    start = dates_of(catalog, "country_facts", "date")[is_bri]
-    end = dates_of(catalog, "country_facts", "end_date")[is_bri]
-    ok = [(not s or s <= as_of) and (not e or e > as_of) for s, e in zip(start, end)]
-    return frozenset(f["iso3"].to_numpy()[is_bri][ok])
-
-
-def coverage_of(catalog: Catalog, offices: pd.DataFrame, routes: pd.DataFrame, as_of: str) -> dict:
-    placed = offices[offices["precision"] != "region"]
-    countries = frozenset(placed["country_iso3"]) - NOT_FOREIGN
-    mainland = frozenset(catalog.provinces["adcode"]) - NOT_MAINLAND
-    return {
-        "countries_with_office": countries,
-        "bri_countries_with_office": countries & bri_members(catalog, as_of),
-        "provinces_with_office": frozenset(placed["adcode"]) & mainland,
-        "countries_with_route": frozenset(routes["country_iso3"]) - NOT_FOREIGN,
-    }
-
-
-@lru_cache(maxsize=128)
-def select(catalog: Catalog, flt: NetworkFilter) -> Selection:
-    """The records of every layer that the filter shows, with their coverage sets."""
-    offices = _with_status(catalog, "offices", flt)
-    cities = _with_status(catalog, "partner_cities", flt)
-    routes = _with_status(catalog, "routes", flt)
-    return Selection(flt, offices, cities, routes, coverage_of(catalog, offices, routes, flt.as_of))
-
-
-def gain_filter(flt: NetworkFilter) -> NetworkFilter:
-    """The network whose gain over the baseline is reported: existing + the chosen proposals
-    when proposals are chosen, else the network as shown."""
-    if flt.proposals:
-        return replace(flt, statuses=("existing",))
-    return flt
+    return frozenset(facts_in_force(catalog, as_of, ("bri",))["iso3"])
 
 
 def counts_by_status(df: pd.DataFrame) -> dict[str, int]:
     vc = df["status_at"].value_counts()
     return {s: int(vc.get(s, 0)) for s in STATUSES}
-
-
-def summary(catalog: Catalog, flt: NetworkFilter) -> dict:
-    """The numbers on screen: counts, coverage of the shown network, baseline, and gain."""
-    shown = select(catalog, flt)
-    base = select(catalog, flt.baseline())
-    gained = select(catalog, gain_filter(flt)) if flt.proposals else shown
-    return {
-        "counts": {
-            "offices": counts_by_status(shown.offices),
-            "cities": counts_by_status(shown.cities),
-            "routes": counts_by_status(shown.routes),
-        },
-        "coverage": {k: len(v) for k, v in shown.coverage.items()},
-        "baseline": {k: len(v) for k, v in base.coverage.items()},
-        "gain": {k: sorted(gained.coverage[k] - base.coverage[k]) for k in COVERAGE_KEYS},
-    }

@@ -10,7 +10,7 @@ Types:
   iso3     a country code known to the world boundaries (or HKG/MAC/TWN/CHN)
   adcode   a 6-digit province code known to the China boundaries
   float    a number; ``lat``/``lon`` also checked for range
-  date     ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
+  date     ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a day that exists; see ``dates.py``)
   int      a whole number
   enum     one of a fixed set of values
   ref      an id of another table (``document_id`` -> documents.id, ...)
@@ -19,19 +19,13 @@ Types:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-STATUSES = ("existing", "planned", "proposed", "closed", "suspended")
+from geodata.codes import CONFIDENCES, STATUSES
+from geodata.kinds import KINDS
+
 DOCUMENT_KINDS = ("proposal", "statement", "report", "dataset", "web")
-OFFICE_KINDS = (
-    "eto",  # overseas Economic and Trade Office
-    "eto_liaison",  # liaison unit of an overseas ETO
-    "mainland_office",  # office of the HKSAR Government on the Mainland (BJO + 4 ETOs)
-    "mainland_liaison",  # liaison unit of a mainland office
-    "investhk_consultant",  # Invest Hong Kong consultant office
-    "tdc_office",  # HKTDC office (not a government office)
-    "etco",  # Hong Kong Economic, Trade and Cultural Office (Taiwan)
-)
+OFFICE_KINDS = tuple(KINDS)
 SERVICES = ("passenger", "cargo", "both")
 THEMES = ("belt_and_road_trade", "innovation_technology", "cultural_creative")
 FACTS = (
@@ -50,7 +44,6 @@ FACTS = (
 )
 REGION_LEVELS = ("country", "province")
 PRECISIONS = ("airport", "city", "province", "country", "region")
-CONFIDENCES = ("high", "medium", "low")
 
 
 @dataclass(frozen=True)
@@ -69,7 +62,8 @@ class Table:
     columns: tuple[Column, ...]
     point: bool = False  # has lat/lon checked against country_iso3 / adcode
     description: str = ""
-    extra: dict = field(default_factory=dict)
+    start: str = ""  # the column a row starts counting from (point tables)
+    end: str = ""  # the column a row stops counting from
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -133,6 +127,8 @@ OFFICES = Table(
         C("notes", required=False),
     ),
     point=True,
+    start="opened",
+    end="closed",
     description="Offices of Hong Kong: existing, planned, proposed, closed.",
 )
 
@@ -180,6 +176,8 @@ ROUTES = Table(
         C("notes", required=False),
     ),
     point=True,
+    start="since",
+    end="until",
     description="Nonstop air routes from HKG (existing, new, planned, proposed).",
 )
 
@@ -214,8 +212,59 @@ REGIONS = Table(
     description="Named groups of countries (ISO3) or provinces (adcode).",
 )
 
+STATED_COUNTS = Table(
+    "stated_counts",
+    "id",
+    (
+        C("id", "id"),
+        C("label_en"),
+        C("label_zh"),
+        C("stated", "float"),
+        C("qualifier", "enum", required=False, choices=("more than", "about", "at least")),
+        C("as_of", "date"),
+        C("document_id", "ref", ref="documents.id"),
+        C("section"),
+        C("quote", required=False),
+        C("explanation", required=False),
+        C("confidence", "enum", required=False, choices=CONFIDENCES),
+    ),
+    description="Counts the documents state, reconciled against the data (reconcile.py computes "
+    "each id it knows; the others are shown as 'cannot be checked' with the explanation).",
+)
+
+COUNTRY_NAMES = Table(
+    "country_names",
+    "iso3",
+    (
+        C("iso3"),
+        C("name_en", required=False),
+        C("name_zh", required=False),
+        C("note", required=False),
+    ),
+    description="Hand-written country names where Hong Kong writes them differently from the "
+    "boundary source (read by build-boundaries; the built world.geojson carries the result).",
+)
+
+PROVINCES = Table(
+    "provinces",
+    "adcode",
+    (
+        C("adcode", "adcode"),
+        C("name_en"),
+        C("name_zh"),
+        C("short_en"),
+        C("short_zh"),
+    ),
+    description="The 34 provincial units' names (read by build-boundaries).",
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS)
+    t.name: t
+    for t in (DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS, STATED_COUNTS)
 }
+#: Tables the boundary build reads (not loaded by the app's catalog).
+BUILD_TABLES: dict[str, Table] = {t.name: t for t in (COUNTRY_NAMES, PROVINCES)}
 # load order: a table's refs point only at tables loaded before it (or itself)
-LOAD_ORDER = ("documents", "offices", "partner_cities", "routes", "country_facts", "regions")
+LOAD_ORDER = (
+    "documents", "offices", "partner_cities", "routes", "country_facts", "regions", "stated_counts",
+)  # fmt: skip

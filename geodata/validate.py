@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata.dates import parse_date
 from geodata.schema import Column, Table
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 ADCODE_RE = re.compile(r"^\d{6}$")
 MAX_PROBLEMS = 50
 
@@ -54,25 +54,6 @@ class DataError(Exception):
         super().__init__(text)
 
 
-def parse_date(value: str) -> tuple[int, int, int] | None:
-    """``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` -> (y, m, d) with missing parts as 0; None if invalid."""
-    m = DATE_RE.match(value)
-    if not m:
-        return None
-    y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
-    if not (1800 <= y <= 2100) or mo > 12 or d > 31 or (m.group(2) and mo == 0):
-        return None
-    if m.group(3) and d == 0:
-        return None
-    return (y, mo, d)
-
-
-def date_start(value: str) -> str:
-    """The first day a partial date can mean, as ``YYYY-MM-DD`` ("2017" -> "2017-01-01")."""
-    y, m, d = parse_date(value) or (0, 0, 0)
-    return f"{y:04d}-{max(m, 1):02d}-{max(d, 1):02d}"
-
-
 def _check_cell(col: Column, value: str, ctx: dict) -> str | None:
     """Return the reason ``value`` is not valid for ``col``, or None."""
     t = col.type
@@ -81,7 +62,7 @@ def _check_cell(col: Column, value: str, ctx: dict) -> str | None:
     if t == "enum":
         return None if value in col.choices else f"expected one of {', '.join(col.choices)}"
     if t == "date":
-        return None if parse_date(value) else "expected a date YYYY, YYYY-MM or YYYY-MM-DD"
+        return None if parse_date(value) else "expected a real date YYYY, YYYY-MM or YYYY-MM-DD"
     if t == "int":
         return None if re.fullmatch(r"-?\d+", value) else "expected a whole number"
     if t == "float":
@@ -138,7 +119,9 @@ def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd
     try:
         header = next(reader)
     except StopIteration:
-        raise DataError([Problem(file, 1, "", "", "the file is empty (expected a header row)")])
+        raise DataError(
+            [Problem(file, 1, "", "", "the file is empty (expected a header row)")]
+        ) from None
     header = [h.strip() for h in header]
     problems: list[Problem] = []
     missing = [c for c in table.required_names if c not in header]
@@ -146,7 +129,9 @@ def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd
         problems.append(Problem(file, 1, c, "", "required column is missing from the header"))
     for h in header:
         if h not in table.column_names:
-            problems.append(Problem(file, 1, h, "", f"unknown column (expected {table.column_names})"))
+            problems.append(
+                Problem(file, 1, h, "", f"unknown column (expected {table.column_names})")
+            )
     dupes = {h for h in header if header.count(h) > 1}
     for h in sorted(dupes):
         problems.append(Problem(file, 1, h, "", "column appears more than once in the header"))
@@ -184,7 +169,13 @@ def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd
             if key:
                 if key in seen_keys:
                     problems.append(
-                        Problem(file, start, table.key, key, f"duplicate id (first on line {seen_keys[key]})")
+                        Problem(
+                            file,
+                            start,
+                            table.key,
+                            key,
+                            f"duplicate id (first on line {seen_keys[key]})",
+                        )
                     )
                 else:
                     seen_keys[key] = start
@@ -194,8 +185,10 @@ def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd
     if problems:
         raise DataError(problems)
     df = pd.DataFrame.from_records(records, columns=["_line", *table.column_names])
-    return df.fillna("").astype({c: "string" for c in table.column_names}).astype(
-        {c: object for c in table.column_names}
+    return (
+        df.fillna("")
+        .astype({c: "string" for c in table.column_names})
+        .astype({c: object for c in table.column_names})
     )
 
 

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from dashboard import api
-from dashboard.layers import LAYERS
+from dashboard.tables import LAYERS
 from geodata.catalog import default_catalog
-from geodata.network import COVERAGE_KEYS
+from geodata.measures import MEASURES
 from geodata.schema import LOAD_ORDER, STATUSES
 
 SEED_DOCUMENTS = ("hkvision-2017", "gov-bri-2026", "gov-mainland-2017", "fyp-2026", "bpa-2024")
@@ -62,7 +62,16 @@ def _total(counts: dict) -> int:
 # -- summary ----------------------------------------------------------------------------------
 def test_summary_default_keys_and_types(client, catalog):
     body = get_json(client, "/api/v1/summary")
-    assert set(body) == {"state", "warnings", "counts", "coverage", "baseline", "gain", "data_version"}
+    assert set(body) == {
+        "state",
+        "warnings",
+        "counts",
+        "coverage",
+        "baseline",
+        "gain",
+        "places",
+        "data_version",
+    }
     assert body["warnings"] == []
     assert body["data_version"] == catalog.version
     assert body["state"]["view"] == "explore" and body["state"]["year"] == 2026
@@ -72,21 +81,22 @@ def test_summary_default_keys_and_types(client, catalog):
         assert set(per_status) == set(STATUSES)
         assert all(isinstance(n, int) and n >= 0 for n in per_status.values())
     for key in ("coverage", "baseline"):
-        assert set(body[key]) == set(COVERAGE_KEYS)
+        assert set(body[key]) == set(tuple(MEASURES))
         assert all(isinstance(n, int) for n in body[key].values())
-    assert set(body["gain"]) == set(COVERAGE_KEYS)
+    assert set(body["gain"]) == set(tuple(MEASURES))
     assert all(isinstance(v, list) for v in body["gain"].values())
     assert body["counts"]["offices"]["existing"] > 0
     assert body["coverage"]["countries_with_office"] > 0
 
 
 def test_summary_proposal_gain(client):
-    body = get_json(client, "/api/v1/summary?proposal=hkvision-2017")
+    # compare: the existing network against existing + the proposal, as the compare view shows
+    body = get_json(client, "/api/v1/summary?view=compare&proposal=hkvision-2017")
     assert body["warnings"] == []
     assert body["state"]["proposals"] == ["hkvision-2017"]
     assert body["gain"]["countries_with_office"] == ["IND", "KAZ", "POL", "RUS", "VNM"]
     assert body["gain"]["provinces_with_office"] == ["650000"]
-    for key in COVERAGE_KEYS:
+    for key in tuple(MEASURES):
         assert body["coverage"][key] >= body["baseline"][key]
 
 
@@ -141,7 +151,11 @@ def test_bad_values_keep_good_ones(client):
      "status=existing%00", "%ff=%ff", "lang=" + "\u2603" * 50, "scene=99999999999999999999"],
 )  # fmt: skip
 def test_garbage_query_never_fails(client, query):
-    for path in ("/api/v1/summary", "/api/v1/layers/offices.csv", "/api/v1/layers/countries.geojson"):
+    for path in (
+        "/api/v1/summary",
+        "/api/v1/layers/offices.csv",
+        "/api/v1/layers/countries.geojson",
+    ):
         r = client.get(f"{path}?{query}")
         assert r.status_code == 200, (path, query, r.get_data(as_text=True)[:300])
 
@@ -271,14 +285,16 @@ def test_only_get(client, path, method):
     assert r.is_json and "error" in r.get_json()
 
 
-@pytest.mark.parametrize("path", ["/api/v1/nope", "/api/v2/summary", "/api/", "/api/v1/summary/extra"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/nope", "/api/v2/summary", "/api/", "/api/v1/summary/extra"]
+)
 def test_unknown_api_path_is_404_json(client, path):
     body = get_json(client, path, status=404)
     assert body["error"]
 
 
-def test_unknown_path_is_404_json_on_bare_blueprint(bare_client):
-    body = get_json(bare_client, "/no/such/page", status=404)
+def test_unknown_api_path_is_404_json_on_bare_blueprint(bare_client):
+    body = get_json(bare_client, "/api/v1/no/such/thing", status=404)
     assert body["error"]
 
 

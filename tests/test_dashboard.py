@@ -11,10 +11,10 @@ from dashboard.callbacks.maps import update_maps
 from dashboard.figures import mapfig
 from dashboard.i18n import LABELS
 from dashboard.ids import ID
-from dashboard.layers import options
 from dashboard.layout import MAP_IDS, serve_layout
 from dashboard.layout.controls import CONTROL_IDS, control_values, state_from_controls
 from dashboard.layout.details import details, parse_target
+from dashboard.scenes import state_options as options
 from dashboard.state import ViewState
 
 
@@ -51,12 +51,20 @@ def test_figure_sends_geometry_by_url_not_inline(catalog):
 def test_figure_is_valid_plotly(catalog):
     import plotly.graph_objects as go
 
-    fig = mapfig.figure(catalog, ViewState(lang="zh", proposals=("hkvision-2017",),
-                                           layers=("coverage", "provinces", "offices", "cities", "routes")))
+    fig = mapfig.figure(
+        catalog,
+        ViewState(
+            lang="zh",
+            proposals=("hkvision-2017",),
+            layers=("coverage", "provinces", "offices", "cities", "routes"),
+        ),
+    )
     go.Figure(fig)  # raises on an invalid property
 
 
-@pytest.mark.parametrize("metric", ["presence", "offices", "routes", "cities", "agreements", "bri", "gain"])
+@pytest.mark.parametrize(
+    "metric", ["presence", "offices", "routes", "cities", "agreements", "bri", "gain"]
+)
 def test_every_metric_draws(catalog, metric):
     fig = mapfig.figure(catalog, ViewState(metric=metric))
     cov = fig["data"][mapfig.INDEX["coverage"]]
@@ -67,7 +75,7 @@ def test_every_metric_draws(catalog, metric):
 def test_layers_toggle_visibility(catalog):
     fig = mapfig.figure(catalog, ViewState(layers=("offices",)))
     vis = {name: fig["data"][i].get("visible", True) for name, i in mapfig.INDEX.items()}
-    assert vis["coverage"] is False and vis["provinces"] is False and vis["route_dests"] is False
+    assert vis["coverage"] is False and vis["provinces"] is False and vis["routes_points"] is False
     assert vis["offices_existing"] is True
 
 
@@ -105,12 +113,24 @@ def test_update_maps_draws_once_then_patches(catalog):
     figs, drawn = update_maps(catalog, st.with_(year=2017), drawn)
     assert figs[0] is dash.no_update  # nothing changed
     figs, drawn = update_maps(catalog, st.with_(view="compare", proposals=("bpa-2024",)), drawn)
-    assert isinstance(figs[1], dict) and isinstance(figs[2], dict)  # first draw of both compare maps
+    assert isinstance(figs[1], dict) and isinstance(
+        figs[2], dict
+    )  # first draw of both compare maps
 
 
 def test_controls_round_trip(catalog):
-    st = ViewState(lang="zh", regions=("asean",), proposals=("bpa-2024",), services=("cargo",), year=2017,
-                   kinds=("eto",), focus="europe", compare="diff", table="routes", view="table")
+    st = ViewState(
+        lang="zh",
+        regions=("asean",),
+        proposals=("bpa-2024",),
+        services=("cargo",),
+        year=2017,
+        kinds=("eto",),
+        focus="europe",
+        compare="diff",
+        table="routes",
+        view="table",
+    )
     vals = control_values(st)
     assert set(vals) == set(CONTROL_IDS)
     assert state_from_controls(vals, ViewState(), catalog) == st
@@ -140,32 +160,41 @@ def test_layout_says_which_parameters_fell_back(catalog):
     assert "year" in text and "atlantis" in text
 
 
-@pytest.mark.parametrize("target", ["office:eto-bangkok", "route:rt-bkk", "country:THA", "province:440000",
-                                    "city:sc-busan"])
+@pytest.mark.parametrize(
+    "target",
+    ["offices:eto-bangkok", "routes:rt-bkk", "country:THA", "province:440000", "cities:sc-busan"],
+)
 def test_details_panel_shows_sources(catalog, target):
     st = ViewState(statuses=("existing", "planned", "proposed"))
     out = details(catalog, st, parse_target(target))
     text = json.dumps([c.to_plotly_json() for c in out], default=str)
     assert "Source" in text, target
     st_zh = st.with_(lang="zh")
-    text_zh = json.dumps([c.to_plotly_json() for c in details(catalog, st_zh, parse_target(target))], default=str,
-                         ensure_ascii=False)
+    text_zh = json.dumps(
+        [c.to_plotly_json() for c in details(catalog, st_zh, parse_target(target))],
+        default=str,
+        ensure_ascii=False,
+    )
     assert "資料來源" in text_zh
 
 
 def test_busan_discrepancy_is_visible(catalog):
-    out = details(catalog, ViewState(statuses=("proposed",)), ("city", "sc-busan"))
+    out = details(catalog, ViewState(statuses=("proposed",)), ("cities", "sc-busan"))
     text = json.dumps([c.to_plotly_json() for c in out], default=str, ensure_ascii=False)
     assert "金山" in text and "釜山" in text
 
 
-@pytest.mark.parametrize("bad", [None, {}, {"points": []}, {"points": [{"customdata": 3}]}, "office:"])
+@pytest.mark.parametrize(
+    "bad", [None, {}, {"points": []}, {"points": [{"customdata": 3}]}, "offices:", "province:THA"]
+)
 def test_bad_click_data_shows_the_hint(catalog, bad):
     from dashboard.layout.details import target_from_click
 
     target = parse_target(bad) if isinstance(bad, str) else target_from_click(bad)
     assert target is None
-    assert "Click" in json.dumps([c.to_plotly_json() for c in details(catalog, ViewState(), target)])
+    assert "Click" in json.dumps(
+        [c.to_plotly_json() for c in details(catalog, ViewState(), target)]
+    )
 
 
 def test_options_know_regions_and_proposals(catalog):

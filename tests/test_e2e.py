@@ -57,14 +57,18 @@ def count(atlas, css: str) -> int:
 def assert_offline(atlas):
     """No request to another host, and no error in the browser console."""
     host = urlparse(atlas.server_url).netloc
-    urls = atlas.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    urls = atlas.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
     foreign = [u for u in urls if urlparse(u).netloc not in (host, "")]
     assert foreign == [], foreign
     assert atlas.get_logs() == [], atlas.get_logs()
 
 
 def legend_texts(atlas, root="#map") -> list[str]:
-    return [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, f"{root} .legend .legendtext")]
+    return [
+        e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, f"{root} .legend .legendtext")
+    ]
 
 
 def test_e2e001_explore_draws_the_network_in_both_languages(atlas):
@@ -92,15 +96,24 @@ def test_e2e002_filter_changes_every_number_and_the_url(atlas):
     # tick "Proposed" in the status filter
     box = atlas.driver.find_element(By.CSS_SELECTOR, "#status input[value='proposed']")
     box.click()
-    wait_for(lambda: int(atlas.find_element(NUMBER.format(key="countries_with_office")).text) > before,
-             what="numbers to follow the filter")
-    assert "status=existing%2Cplanned%2Cproposed" in atlas.driver.current_url or \
-        "status=existing,planned,proposed" in atlas.driver.current_url
-    wait_for(lambda: any("Proposed" in t for t in legend_texts(atlas)), what="proposed offices in the legend")
+    wait_for(
+        lambda: int(atlas.find_element(NUMBER.format(key="countries_with_office")).text) > before,
+        what="numbers to follow the filter",
+    )
+    assert (
+        "status=existing%2Cplanned%2Cproposed" in atlas.driver.current_url
+        or "status=existing,planned,proposed" in atlas.driver.current_url
+    )
+    wait_for(
+        lambda: any("Proposed" in t for t in legend_texts(atlas)),
+        what="proposed offices in the legend",
+    )
     # the back button steps back to the previous view
     atlas.driver.back()
-    wait_for(lambda: int(atlas.find_element(NUMBER.format(key="countries_with_office")).text) == before,
-             what="back to the previous numbers")
+    wait_for(
+        lambda: int(atlas.find_element(NUMBER.format(key="countries_with_office")).text) == before,
+        what="back to the previous numbers",
+    )
     assert_offline(atlas)
 
 
@@ -128,19 +141,30 @@ def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
     visit(atlas, "view=compare&proposal=hkvision-2017")
     wait_for(lambda: count(atlas, "#map-left .choroplethlayer path") > 150, what="left map")
     wait_for(lambda: count(atlas, "#map-right .choroplethlayer path") > 150, what="right map")
-    cell = wait_for(lambda: atlas.find_element("#compare-numbers td[data-key='countries_with_office']"),
-                    what="compare numbers")
+    cell = wait_for(
+        lambda: atlas.find_element("#compare-numbers td[data-key='countries_with_office']"),
+        what="compare numbers",
+    )
     assert cell.text.startswith("+5")
     for name in ("India", "Kazakhstan", "Poland", "Russia", "Vietnam"):
         assert name in cell.text
-    assert "Xinjiang" in atlas.find_element("#compare-numbers td[data-key='provinces_with_office']").text
+    assert (
+        "Xinjiang"
+        in atlas.find_element("#compare-numbers td[data-key='provinces_with_office']").text
+    )
     # one map with a difference legend
     atlas.find_element("#compare-mode label:nth-child(2)").click()
     wait_for(lambda: count(atlas, "#map-diff .choroplethlayer path") > 150, what="difference map")
-    def ticks():  # the colour bar may be redrawn while it is read: retry until stable
-        return [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#map-diff .colorbar .cbaxis text")]
 
-    found = wait_for(lambda: {"Added by proposal", "Existing"} <= set(ticks()) and ticks(), what="diff legend")
+    def ticks():  # the colour bar may be redrawn while it is read: retry until stable
+        return [
+            e.text
+            for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#map-diff .colorbar .cbaxis text")
+        ]
+
+    found = wait_for(
+        lambda: {"Added by proposal", "Existing"} <= set(ticks()) and ticks(), what="diff legend"
+    )
     assert "Proposed, realised since" in found
     assert_offline(atlas)
 
@@ -148,13 +172,18 @@ def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
 def test_e2e005_table_lists_records_with_sources(atlas):
     visit(atlas, "view=table&table=offices")
     wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
-    headers = [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")]
-    assert "id" in headers
+    headers = [
+        e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")
+    ]
+    assert headers[0] == "name" and "kind" in headers  # the name first, not an id
     assert "records" in atlas.find_element("#table-count").text
     href = atlas.find_element("#download-csv").get_attribute("href")
     assert "/api/v1/layers/offices.csv" in href
     atlas.find_element("#table-layer label:nth-child(3)").click()  # routes
-    wait_for(lambda: "routes.csv" in atlas.find_element("#download-csv").get_attribute("href"), what="routes")
+    wait_for(
+        lambda: "routes.csv" in atlas.find_element("#download-csv").get_attribute("href"),
+        what="routes",
+    )
     assert_offline(atlas)
 
 
@@ -167,14 +196,20 @@ def test_e2e006_present_mode_answers_the_keys(atlas):
     assert not atlas.find_element("#controls").is_displayed()
     body = atlas.driver.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.ARROW_RIGHT)
-    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("Scene 2 of"), what="next scene")
+    wait_for(
+        lambda: atlas.find_element("#present-counter").text.startswith("Scene 2 of"),
+        what="next scene",
+    )
     assert "scene=1" in atlas.driver.current_url
     body.send_keys(Keys.END)
     wait_for(lambda: "scene=7" in atlas.driver.current_url, what="last scene")
     body.send_keys(Keys.PAGE_UP)
     wait_for(lambda: "scene=6" in atlas.driver.current_url, what="previous scene (clicker)")
     body.send_keys(Keys.HOME)
-    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("Scene 1 of"), what="first scene")
+    wait_for(
+        lambda: atlas.find_element("#present-counter").text.startswith("Scene 1 of"),
+        what="first scene",
+    )
     body.send_keys(Keys.ESCAPE)
     wait_for(lambda: atlas.find_element("#controls").is_displayed(), what="back to explore")
     assert_offline(atlas)
@@ -191,7 +226,10 @@ def test_e2e007_bad_link_falls_back_with_a_notice(atlas):
 def test_e2e008_phone_width_collapses_the_controls(atlas):
     atlas.driver.set_window_size(400, 850)
     visit(atlas)
-    wait_for(lambda: atlas.find_element("#controls").get_attribute("open") is None, what="collapsed controls")
+    wait_for(
+        lambda: atlas.find_element("#controls").get_attribute("open") is None,
+        what="collapsed controls",
+    )
     wait_for(lambda: count(atlas, MAP_PATHS) > 150, what="map")
 
 
@@ -207,10 +245,16 @@ def test_e2e009_add_views_as_scenes_and_present_them(atlas):
     wait_for(lambda: "2" in atlas.find_element("#my-deck-status").text, what="two scenes")
     atlas.find_element("#my-deck-present").click()
     wait_for(lambda: "deck=mine" in atlas.driver.current_url, what="present my deck")
-    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("第 1 / 2"), what="scene 1 of 2")
+    wait_for(
+        lambda: atlas.find_element("#present-counter").text.startswith("第 1 / 2"),
+        what="scene 1 of 2",
+    )
     wait_for(lambda: count(atlas, "#map-present .choroplethlayer path") > 150, what="scene map")
     atlas.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
-    wait_for(lambda: atlas.find_element("#present-counter").text.startswith("第 2 / 2"), what="scene 2 of 2")
+    wait_for(
+        lambda: atlas.find_element("#present-counter").text.startswith("第 2 / 2"),
+        what="scene 2 of 2",
+    )
     png = atlas.find_element("#present-export-png").get_attribute("href")
     assert "/export/map.png?" in png and "title=" in png
     assert_offline(atlas)
@@ -225,7 +269,11 @@ def test_e2e010_side_by_side_maps_pan_and_zoom_together(atlas):
     # the user zooms the left map to China (what a wheel or the +/- buttons do)
     atlas.driver.execute_script(
         "Plotly.relayout(document.querySelector('#map-left .js-plotly-plot'),"
-        " {'geo.projection.scale': 3, 'geo.center.lon': 105, 'geo.center.lat': 35})")
-    wait_for(lambda: atlas.driver.execute_script(f"return {right}.projection.scale") == 3, what="right map zoomed")
+        " {'geo.projection.scale': 3, 'geo.center.lon': 105, 'geo.center.lat': 35})"
+    )
+    wait_for(
+        lambda: atlas.driver.execute_script(f"return {right}.projection.scale") == 3,
+        what="right map zoomed",
+    )
     assert atlas.driver.execute_script(f"return {right}.center.lon") == 105
     assert_offline(atlas)

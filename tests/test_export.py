@@ -40,8 +40,10 @@ def get(client):
     def _get(url: str):
         t = time.perf_counter()
         resp = client.get(url)
-        print(f"\n  GET {url[:90]} -> {resp.status_code}, {len(resp.data):,} bytes, "
-              f"{time.perf_counter() - t:.2f} s")
+        print(
+            f"\n  GET {url[:90]} -> {resp.status_code}, {len(resp.data):,} bytes, "
+            f"{time.perf_counter() - t:.2f} s"
+        )
         return resp
 
     return _get
@@ -84,6 +86,7 @@ def assert_json_error(resp, status: int):
 
 # --- bad parameters: all rejected before anything is rendered ---------------------------
 
+
 @pytest.mark.parametrize(
     "url, status, words",
     [
@@ -95,7 +98,6 @@ def assert_json_error(resp, status: int):
         ("/export/map.gif", 404, ["gif", "png"]),
         ("/export/map.png?title=" + "x" * 400, 400, ["title", "300"]),
         ("/export/map.png?subtitle=" + "y" * 301, 400, ["subtitle", "300"]),
-        ("/export/map.png?view=present&deck=nope", 400, ["nope"]),
         ("/export/briefing.pdf?deck=nope", 400, ["nope", "default"]),
         ("/export/briefing.pdf?deck=../etc", 400, ["../etc"]),
         ("/export/briefing.html?deck=../etc", 400, ["../etc"]),
@@ -128,7 +130,10 @@ def _scene(title: str, query: str) -> dict:
         ({"deck_json": "x" * 200_001}, ["deck_json", "200000"]),
         ({"deck_json": json.dumps({"scenes": []})}, ["no scenes"]),
         ({"deck_json": json.dumps({"scenes": [_scene("s", "year=2026")] * 51})}, ["51", "50"]),
-        ({"deck_json": json.dumps({"scenes": [{"title": {"en": "only en"}}]})}, ["scene 1", "zh"]),
+        (
+            {"deck_json": json.dumps({"scenes": [{"title": {"en": "only en"}}]})},
+            ["scene 1", "query", "missing"],
+        ),
         ({"deck_json": json.dumps({"scenes": [_scene("s", "year=1850")]})}, ["scene 1", "year"]),
         ({"deck_json": json.dumps({"scenes": [_scene("s", "")]}), "lang": "fr"}, ["lang"]),
     ],
@@ -142,7 +147,12 @@ def test_exp010_posted_deck_json_is_validated_like_a_deck_file(client, form, wor
 
 
 def test_exp011_posted_deck_becomes_an_offline_briefing(client):
-    deck = {"scenes": [_scene("First view", "layers=coverage&year=2012"), _scene("Second view", "year=2026")]}
+    deck = {
+        "scenes": [
+            _scene("First view", "layers=coverage&year=2012"),
+            _scene("Second view", "year=2026"),
+        ]
+    }
     resp = client.post("/export/briefing.html", data={"deck_json": json.dumps(deck), "lang": "en"})
     assert resp.status_code == 200 and resp.mimetype == "text/html"
     html = resp.get_data(as_text=True)
@@ -152,6 +162,7 @@ def test_exp011_posted_deck_becomes_an_offline_briefing(client):
 
 # --- map exports -------------------------------------------------------------------------
 
+
 def test_exp002_png_has_the_asked_size(get):
     resp = get(f"/export/map.png?{SMALL}")
     assert resp.status_code == 200
@@ -159,6 +170,14 @@ def test_exp002_png_has_the_asked_size(get):
     assert "attachment" in resp.headers["Content-Disposition"]
     assert png_size(resp.data) == (800, 450)
     assert len(resp.data) > 20_000  # a map, not a blank page
+
+
+def test_exp011_unknown_deck_falls_back_to_the_default_deck_and_says_so(get):
+    # like any other parameter: the default deck's scene, with the reason in a header
+    resp = get(f"/export/map.png?view=present&deck=nope&{SMALL}")
+    assert resp.status_code == 200
+    assert png_size(resp.data) == (800, 450)
+    assert "deck='nope'" in resp.headers["X-Atlas-Warnings"]
 
 
 def test_exp003_png_default_size_is_a_full_hd_slide(get):
@@ -191,6 +210,7 @@ def test_exp005_pdf_in_chinese_is_one_page_of_the_asked_shape(get):
 
 
 # --- the briefing ----------------------------------------------------------------------
+
 
 def test_exp006_briefing_pdf_has_one_page_per_scene(get):
     n = len(load_deck("default").scenes)
@@ -247,9 +267,17 @@ def offline_page(briefing_zh, tmp_path_factory):
     path = tmp_path_factory.mktemp("briefing") / "briefing-zh.html"
     path.write_bytes(briefing_zh.data)
     opts = webdriver.ChromeOptions()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1366,768"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,768",
+    ):
         opts.add_argument(flag)
     if shutil.which("chromium"):
         opts.binary_location = shutil.which("chromium")
@@ -279,7 +307,8 @@ def state(driver) -> dict:
         "return {counter: document.getElementById('counter').textContent,"
         " scene: document.body.dataset.scene,"
         " title: document.getElementById('title').textContent,"
-        " paths: document.querySelectorAll('#map .choroplethlayer path').length}")
+        " paths: document.querySelectorAll('#map .choroplethlayer path').length}"
+    )
 
 
 @pytest.mark.browser

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from geodata.codes import NOT_FOREIGN
+from geodata.measures import coverage, summary
 from geodata.metrics import country_metrics, province_metrics
-from geodata.network import NOT_FOREIGN, NetworkFilter, select, status_at, summary
+from geodata.network import NetworkFilter, select, status_at
 from geodata.reconcile import CANNOT, DIFFERS, MATCHES, reconcile
 
 EXISTING = ("existing",)
@@ -20,8 +22,9 @@ def test_mainland_offices_cover_15_provinces_in_2026(catalog):
     sel = select(catalog, NetworkFilter.for_year(2026, statuses=EXISTING))
     mainland = sel.offices[sel.offices["kind"].isin(["mainland_office", "mainland_liaison"])]
     assert len(mainland) == 16
-    assert len(sel.coverage["provinces_with_office"]) == 15
-    assert set(mainland["adcode"]) == set(sel.coverage["provinces_with_office"])
+    cov = coverage(catalog, sel)
+    assert len(cov["provinces_with_office"]) == 15
+    assert set(mainland["adcode"]) == set(cov["provinces_with_office"])
 
 
 def test_three_liaison_units_in_mid_2012_and_eleven_in_april_2017(catalog):
@@ -40,18 +43,23 @@ def test_fifteen_overseas_etos_in_2026_and_fourteen_before_kuala_lumpur(catalog)
 
 
 def test_hkvision_2017_gain(catalog):
-    s = summary(catalog, NetworkFilter(proposals=("hkvision-2017",)))
+    s = summary(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))
     assert s["gain"]["countries_with_office"] == ["IND", "KAZ", "POL", "RUS", "VNM"]
     assert s["gain"]["provinces_with_office"] == ["650000"]
     # UAE and Thailand have ETOs now: not a gain
-    assert "ARE" not in s["gain"]["countries_with_office"] and "THA" not in s["gain"]["countries_with_office"]
+    assert (
+        "ARE" not in s["gain"]["countries_with_office"]
+        and "THA" not in s["gain"]["countries_with_office"]
+    )
 
 
 def test_realised_proposals_are_marked(catalog):
     sel = select(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))
     realised = sel.offices[sel.offices["realised"]]
     assert set(realised["realised_by"]) == {"eto-dubai", "eto-bangkok"}
-    before = select(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",), as_of="2018-12-31"))
+    before = select(
+        catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",), as_of="2018-12-31")
+    )
     assert not before.offices["realised"].any()  # Bangkok opened 2019, Dubai 2021
 
 
@@ -62,9 +70,12 @@ def test_bpa_2024_gba_offices_add_no_province(catalog):
 
 
 def test_coverage_counts_foreign_countries_only(catalog):
-    sel = select(catalog, NetworkFilter(statuses=("existing", "planned", "proposed", "suspended")))
+    cov = coverage(
+        catalog,
+        select(catalog, NetworkFilter(statuses=("existing", "planned", "proposed", "suspended"))),
+    )
     for key in ("countries_with_office", "countries_with_route", "bri_countries_with_office"):
-        assert not (sel.coverage[key] & NOT_FOREIGN), key
+        assert not (cov[key] & NOT_FOREIGN), key
 
 
 def test_region_filter_restricts_every_layer(catalog):
@@ -108,10 +119,16 @@ def test_country_metrics(catalog):
 
 
 def test_country_diff_classes(catalog):
-    m = country_metrics(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))
+    flt = NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",))
+    m = country_metrics(catalog, flt, ("offices", "routes"))
     assert m.loc["IND", "diff"] == 3  # added by the proposal
     assert m.loc["ARE", "diff"] == 2  # proposed, realised since
     assert m.loc["GBR", "diff"] == 1  # existing
+    # the difference map colours only what the layers shown contribute: the sister-city
+    # targets (Munich, Surabaya, Daejeon) add nothing with that layer off, and do with it on
+    assert m.loc["DEU", "diff"] == 1 and m.loc["KOR", "gain"] == 0
+    with_cities = country_metrics(catalog, flt, ("offices", "routes", "cities"))
+    assert with_cities.loc["DEU", "diff"] == 3 and with_cities.loc["KOR", "gain"] == 1
 
 
 def test_province_metrics(catalog):
@@ -130,9 +147,19 @@ def test_every_point_joins_to_the_country_it_claims(catalog):
         assert agree > 0.97, name  # the rest lie within the coastal tolerance
 
 
-@pytest.mark.parametrize("metric_id", ["overseas_etos", "mainland_offices", "liaison_units_2012",
-                                       "liaison_units_2017", "mainland_offices_2017", "new_direct_routes_2024_25",
-                                       "proposed_overseas_etos", "proposed_sister_cities"])
+@pytest.mark.parametrize(
+    "metric_id",
+    [
+        "overseas_etos",
+        "mainland_offices",
+        "liaison_units_2012",
+        "liaison_units_2017",
+        "mainland_offices_2017",
+        "new_direct_routes_2024_25",
+        "proposed_overseas_etos",
+        "proposed_sister_cities",
+    ],
+)
 def test_reconciliation_matches(catalog, metric_id):
     rec = reconcile(catalog).set_index("metric_id")
     assert rec.at[metric_id, "verdict"] == MATCHES, rec.loc[metric_id].to_dict()

@@ -7,12 +7,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.state import (
-    COMPARE_MODES, FOCUSES, LANGS, LAYERS, MAX_YEAR, METRICS, MIN_YEAR, TABLE_LAYERS, VIEWS,
-    Options, ViewState,
+    COMPARE_MODES,
+    FOCUSES,
+    LANGS,
+    LAYERS,
+    MAX_YEAR,
+    METRICS,
+    MIN_YEAR,
+    TABLE_LAYERS,
+    VIEWS,
+    Options,
+    ViewState,
 )
-from geodata.schema import OFFICE_KINDS, SERVICES, STATUSES
+from geodata.codes import STATUSES
+from geodata.schema import OFFICE_KINDS, SERVICES
 
-OPTS = Options(regions=("asean", "gba", "middle-east"), proposals=("bpa-2024", "hkvision-2017"), scenes=6)
+OPTS = Options(
+    regions=("asean", "gba", "middle-east"), proposals=("bpa-2024", "hkvision-2017"), scenes=6
+)
 
 
 def subset(allowed, min_size=0):
@@ -51,7 +63,7 @@ def test_round_trip_through_query(state):
 @settings(max_examples=100, deadline=None)
 @given(states)
 def test_round_trip_through_dict(state):
-    assert ViewState.from_dict(state.to_dict()) == state
+    assert ViewState.from_dict(state.to_dict(), OPTS) == state
 
 
 def test_default_state_has_empty_query():
@@ -62,7 +74,7 @@ def test_default_state_has_empty_query():
 
 def test_query_only_holds_changes():
     s = ViewState(lang="zh", proposals=("hkvision-2017",), year=2017)
-    assert s.to_query() == "lang=zh&proposal=hkvision-2017&year=2017"
+    assert s.to_query() == "v=1&lang=zh&proposal=hkvision-2017&year=2017"
 
 
 @pytest.mark.parametrize(
@@ -127,4 +139,6 @@ def test_network_filter_follows_the_state():
     s = ViewState(year=2017, proposals=("hkvision-2017",), regions=("asean",), services=("cargo",))
     f = s.network_filter()
     assert f.as_of == "2017-12-31"
-    assert f.proposals == ("hkvision-2017",) and f.regions == ("asean",) and f.services == ("cargo",)
+    assert (
+        f.proposals == ("hkvision-2017",) and f.regions == ("asean",) and f.services == ("cargo",)
+    )

@@ -10,8 +10,9 @@ import pytest
 
 from geodata import BOUNDARIES_DIR, DATA_DIR
 from geodata.catalog import load_catalog
+from geodata.dates import parse_date
 from geodata.schema import OFFICES, ROUTES, TABLES
-from geodata.validate import DataError, decode, parse_date, read_rows
+from geodata.validate import DataError, decode, read_rows
 
 HEADER = ",".join(OFFICES.column_names)
 CTX = {"iso3": frozenset({"THA", "GBR", "CHN", "HKG"}), "adcode": frozenset({"440000", "110000"})}
@@ -19,11 +20,26 @@ CTX = {"iso3": frozenset({"THA", "GBR", "CHN", "HKG"}), "adcode": frozenset({"44
 
 def office_row(**kw) -> str:
     base = {
-        "id": "eto-bangkok", "name_en": "HKETO Bangkok", "name_zh": "香港駐曼谷經濟貿易辦事處", "kind": "eto",
-        "parent_id": "", "city_en": "Bangkok", "city_zh": "曼谷", "country_iso3": "THA", "adcode": "",
-        "lat": "13.7563", "lon": "100.5018", "precision": "city", "status": "existing", "opened": "2019-02",
-        "closed": "", "realised_by": "", "document_id": "gov-bri-2026", "source": "gov-bri-2026 §(二)",
-        "confidence": "high", "notes": "",
+        "id": "eto-bangkok",
+        "name_en": "HKETO Bangkok",
+        "name_zh": "香港駐曼谷經濟貿易辦事處",
+        "kind": "eto",
+        "parent_id": "",
+        "city_en": "Bangkok",
+        "city_zh": "曼谷",
+        "country_iso3": "THA",
+        "adcode": "",
+        "lat": "13.7563",
+        "lon": "100.5018",
+        "precision": "city",
+        "status": "existing",
+        "opened": "2019-02",
+        "closed": "",
+        "realised_by": "",
+        "document_id": "gov-bri-2026",
+        "source": "gov-bri-2026 §(二)",
+        "confidence": "high",
+        "notes": "",
     }
     base.update(kw)
     return ",".join(f'"{base[c]}"' for c in OFFICES.column_names)
@@ -52,14 +68,21 @@ def test_a_good_row_loads():
         ({"adcode": "44"}, "adcode", "6-digit"),
         ({"status": "rumoured"}, "status", "expected one of existing"),
         ({"kind": "embassy"}, "kind", "expected one of eto"),
-        ({"opened": "Feb 2019"}, "opened", "expected a date"),
-        ({"opened": "2019-13"}, "opened", "expected a date"),
+        ({"opened": "Feb 2019"}, "opened", "expected a real date"),
+        ({"opened": "2019-13"}, "opened", "expected a real date"),
         ({"id": "ETO Bangkok"}, "id", "lower-case"),
         ({"name_en": ""}, "name_en", "a value is required"),
     ],
 )
 def test_cell_problems_name_line_column_value_reason(change, column, reason):
-    text = HEADER + "\n" + office_row(id="eto-london", country_iso3="GBR") + "\n" + office_row(**change) + "\n"
+    text = (
+        HEADER
+        + "\n"
+        + office_row(id="eto-london", country_iso3="GBR")
+        + "\n"
+        + office_row(**change)
+        + "\n"
+    )
     [p] = problems_of(text)
     assert (p.file, p.line, p.column) == ("offices.csv", 3, column)
     assert p.value == change[column]
@@ -112,7 +135,7 @@ def test_header_only_file_is_fine_but_no_header_is_not():
 
 
 def test_non_utf8_file_names_the_line():
-    raw = (HEADER + "\n" + office_row()).encode("utf-8") + "\n".encode() + "曼谷".encode("big5") + b"\n"
+    raw = (HEADER + "\n" + office_row()).encode("utf-8") + b"\n" + "曼谷".encode("big5") + b"\n"
     with pytest.raises(DataError) as e:
         decode(raw, "offices.csv")
     [p] = e.value.problems
@@ -123,8 +146,17 @@ def test_utf8_bom_is_accepted():
     assert decode("\ufeffid\n".encode("utf-8"), "x.csv") == "id\n"
 
 
-@pytest.mark.parametrize("value, ok", [("2019", True), ("2019-02", True), ("2019-02-28", True),
-                                       ("2019-00", False), ("19", False), ("2019-02-30x", False)])
+@pytest.mark.parametrize(
+    "value, ok",
+    [
+        ("2019", True),
+        ("2019-02", True),
+        ("2019-02-28", True),
+        ("2019-00", False),
+        ("19", False),
+        ("2019-02-30x", False),
+    ],
+)
 def test_parse_date(value, ok):
     assert (parse_date(value) is not None) == ok
 
@@ -157,7 +189,11 @@ def test_unknown_document_id(data_copy: Path):
     with pytest.raises(DataError) as e:
         load_catalog(data_copy, BOUNDARIES_DIR)
     p = next(p for p in e.value.problems if p.column == "document_id")
-    assert (p.file, p.line, p.value) == ("offices.csv", line, "gov-bri-2099") and "unknown documents id" in p.reason
+    assert (p.file, p.line, p.value) == (
+        "offices.csv",
+        line,
+        "gov-bri-2099",
+    ) and "unknown documents id" in p.reason
 
 
 def test_point_outside_its_country(data_copy: Path):

@@ -6,6 +6,7 @@ from dash import Input, Output, no_update
 
 from dashboard.ids import ID
 from dashboard.layout.about import about_page
+from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
@@ -13,7 +14,7 @@ from geodata.catalog import Catalog
 def register(app, catalog: Catalog) -> None:
     @app.callback(Output(ID.ABOUT, "children"), Input(ID.STATE, "data"))
     def about(data):
-        st = ViewState.from_dict(data)
+        st = ViewState.from_dict(data, state_options(catalog))
         if st.view != "about":
             return no_update
         return about_page(catalog, st.lang)

@@ -11,9 +11,14 @@ from dash import ALL, Input, Output, State, ctx, no_update
 
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.layers import options as state_options
-from dashboard.layout.controls import CONTROL_IDS, control_options, control_values, state_from_controls
+from dashboard.layout.controls import (
+    CONTROL_IDS,
+    control_options,
+    control_values,
+    state_from_controls,
+)
 from dashboard.layout.panels import notice
+from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
@@ -36,7 +41,7 @@ def register(app, catalog: Catalog) -> None:
     )
     def sync(search, _reset, *args):
         *values, data = args
-        previous = ViewState.from_dict(data) if data else ViewState()
+        previous = ViewState.from_dict(data, opts)
         trig = ctx.triggered_id
         n = len(CONTROL_IDS)
         if trig == ID.URL:
@@ -44,7 +49,12 @@ def register(app, catalog: Catalog) -> None:
             if state == previous:
                 return (no_update,) * (3 + n)
             vals = control_values(state)
-            return (no_update, state.to_dict(), notice(warnings, state.lang), *[vals[c] for c in CONTROL_IDS])
+            return (
+                no_update,
+                state.to_dict(),
+                notice(warnings, state.lang),
+                *[vals[c] for c in CONTROL_IDS],
+            )
         if trig == ID.RESET:
             state = ViewState(view=previous.view, lang=previous.lang)
             vals = control_values(state)

@@ -6,8 +6,9 @@ from dash import Input, Output, no_update
 
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.layers import layer_frame
+from dashboard.scenes import state_options
 from dashboard.state import ViewState
+from dashboard.tables import layer_frame
 from geodata.catalog import Catalog
 
 API = "/api/v1/layers"
@@ -36,7 +37,7 @@ def register(app, catalog: Catalog) -> None:
         Input(ID.STATE, "data"),
     )
     def table(data):
-        st = ViewState.from_dict(data)
+        st = ViewState.from_dict(data, state_options(catalog))
         if st.view != "table":
             return (no_update,) * 5
         df = layer_frame(catalog, st, st.table, st.lang)

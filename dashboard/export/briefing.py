@@ -14,14 +14,15 @@ from functools import lru_cache
 
 from dashboard.export.figure import FONT, geojson, source_line, stamp
 from dashboard.figures import mapfig
-from dashboard.layers import options as state_options
-from dashboard.scenes import Deck
+from dashboard.scenes import Deck, state_options
 from geodata.catalog import Catalog
 
 EMPTY_TOPOLOGY = {
     "type": "Topology",
-    "objects": {k: {"type": "GeometryCollection", "geometries": []}
-                for k in ("coastlines", "land", "ocean", "lakes", "rivers", "countries", "subunits")},
+    "objects": {
+        k: {"type": "GeometryCollection", "geometries": []}
+        for k in ("coastlines", "land", "ocean", "lakes", "rivers", "countries", "subunits")
+    },
     "arcs": [],
     "transform": {"scale": [1, 1], "translate": [0, 0]},
 }
@@ -88,35 +89,42 @@ def scene_payload(catalog: Catalog, deck: Deck, lang: str) -> list[dict]:
     for i, scene in enumerate(deck.scenes):
         st = scene.state(opts, lang, i)
         fig = mapfig.figure(catalog, st, shape="wide")
-        fig["layout"].update(height=None, margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"family": FONT, "size": 15})
+        fig["layout"].update(
+            height=None, margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"family": FONT, "size": 15}
+        )
         counter = f"{i + 1} / {n}"
-        out.append({
-            "title": scene.text("title", lang),
-            "subtitle": scene.text("subtitle", lang),
-            "note": scene.text("note", lang),
-            "source": source_line(catalog, st),
-            "stamp": stamp(st),
-            "counter": counter,
-            "fig": fig,
-        })
+        out.append(
+            {
+                "title": scene.text("title", lang),
+                "subtitle": scene.text("subtitle", lang),
+                "note": scene.text("note", lang),
+                "source": source_line(catalog, st),
+                "stamp": stamp(st),
+                "counter": counter,
+                "fig": fig,
+            }
+        )
     return out
 
 
 def briefing_html(catalog: Catalog, deck: Deck, lang: str) -> str:
-    assets = {mapfig.WORLD_URL: geojson(mapfig.WORLD_URL), mapfig.CHINA_URL: geojson(mapfig.CHINA_URL),
-              "topojson": {"world_110m": EMPTY_TOPOLOGY, "world_50m": EMPTY_TOPOLOGY}}
+    assets = {
+        mapfig.WORLD_URL: geojson(catalog, mapfig.WORLD_URL),
+        mapfig.CHINA_URL: geojson(catalog, mapfig.CHINA_URL),
+        "topojson": {"world_110m": EMPTY_TOPOLOGY, "world_50m": EMPTY_TOPOLOGY},
+    }
     scenes = scene_payload(catalog, deck, lang)
     title = html.escape(deck.title(lang))
     return (
-        f"<!doctype html><html lang=\"{'zh-Hant-HK' if lang == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">"
-        f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title}</title>"
+        f'<!doctype html><html lang="{"zh-Hant-HK" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title>'
         f"<style>{CSS}</style>"
         f"<script>window.PlotlyGeoAssets = {_json(assets)};</script>"
         f"<script>{plotly_js()}</script></head><body>"
-        "<div id=\"slide\"><div id=\"head\"><h1 id=\"title\"></h1><p id=\"subtitle\"></p></div>"
-        "<div id=\"map\"></div><p id=\"note\"></p>"
-        "<div id=\"foot\"><span id=\"source\"></span><span id=\"stamp\"></span><span id=\"counter\"></span></div></div>"
-        "<div id=\"nav\"><button id=\"prev\" aria-label=\"previous\">&larr;</button>"
-        "<button id=\"next\" aria-label=\"next\">&rarr;</button></div>"
+        '<div id="slide"><div id="head"><h1 id="title"></h1><p id="subtitle"></p></div>'
+        '<div id="map"></div><p id="note"></p>'
+        '<div id="foot"><span id="source"></span><span id="stamp"></span><span id="counter"></span></div></div>'
+        '<div id="nav"><button id="prev" aria-label="previous">&larr;</button>'
+        '<button id="next" aria-label="next">&rarr;</button></div>'
         f"<script>var SCENES = {_json(scenes)};</script><script>{JS}</script></body></html>"
     )

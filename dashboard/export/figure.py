@@ -15,27 +15,30 @@ from functools import lru_cache
 from dashboard.figures import mapfig
 from dashboard.i18n import t
 from dashboard.state import ViewState
-from geodata import BOUNDARIES_DIR
 from geodata.catalog import Catalog
-from geodata.network import select
+from geodata.metrics import METRICS
+from geodata.network import facts_in_force, select
 
 GEO_FILES = {mapfig.WORLD_URL: "world.geojson", mapfig.CHINA_URL: "china.geojson"}
-FONT = "Noto Sans CJK TC, Noto Sans TC, Microsoft JhengHei, PingFang TC, Helvetica, Arial, sans-serif"
+FONT = (
+    "Noto Sans CJK TC, Noto Sans TC, Microsoft JhengHei, PingFang TC, Helvetica, Arial, sans-serif"
+)
 
 
-@lru_cache(maxsize=4)
-def geojson(url: str) -> dict:
-    return json.loads((BOUNDARIES_DIR / GEO_FILES[url]).read_text(encoding="utf-8"))
+@lru_cache(maxsize=8)
+def geojson(catalog: Catalog, url: str) -> dict:
+    """The boundary GeoJSON the map draws from ``url``, read from the catalog's folder."""
+    return json.loads((catalog.boundaries_dir / GEO_FILES[url]).read_text(encoding="utf-8"))
 
 
-def _features(url: str, key: str, codes: tuple) -> dict:
+def _features(catalog: Catalog, url: str, key: str, codes: tuple) -> dict:
     """The GeoJSON of ``url`` with only the features whose ``key`` property is in ``codes``."""
     wanted = set(codes)
-    feats = [f for f in geojson(url)["features"] if f["properties"].get(key) in wanted]
+    feats = [f for f in geojson(catalog, url)["features"] if f["properties"].get(key) in wanted]
     return {"type": "FeatureCollection", "features": feats}
 
 
-def inline_geometry(fig: dict) -> dict:
+def inline_geometry(catalog: Catalog, fig: dict) -> dict:
     """A copy of ``fig`` whose choropleths carry their GeoJSON instead of a URL — only the
     features each trace draws (a file or an offline page cannot fetch ``/geo/...``, and the
     renderer's time grows with the size of the figure)."""
@@ -46,21 +49,29 @@ def inline_geometry(fig: dict) -> dict:
                 tr["geojson"] = {"type": "FeatureCollection", "features": []}
             else:
                 key = tr.get("featureidkey", "id").split(".")[-1]
-                tr["geojson"] = _features(tr["geojson"], key, tuple(tr["locations"]))
+                tr["geojson"] = _features(catalog, tr["geojson"], key, tuple(tr["locations"]))
     return fig
 
 
 def source_ids(catalog: Catalog, state: ViewState) -> list[str]:
-    """Ids of the documents behind the records a view shows (most records first)."""
-    sel = select(catalog, state.network_filter())
+    """Ids of the documents behind what a view draws (most records first): the records of the
+    point layers shown, and what the choropleths' metrics count (their declared layers and
+    country facts)."""
+    flt = state.network_filter()
+    sel = select(catalog, flt)
+    layers = set(state.point_layers)
+    facts: tuple[str, ...] = ()
+    for area, level in (("coverage", "country"), ("provinces", "province")):
+        if area in state.layers:
+            metric = METRICS[METRICS[state.metric].for_level(level)]
+            layers |= set(metric.layers)
+            facts += metric.facts if level == "country" else ()
     counts: dict[str, int] = {}
-    for layer, name in (("offices", "offices"), ("cities", "cities"), ("routes", "routes")):
-        if name in state.layers or (layer == "offices" and "provinces" in state.layers):
-            for d in sel.layer(layer)["document_id"]:
-                counts[d] = counts.get(d, 0) + 1
-    if state.metric in ("agreements", "bri") and "coverage" in state.layers:
-        for d in catalog.country_facts["document_id"]:
-            counts[d] = counts.get(d, 0) + 1
+    docs = [d for layer in sorted(layers) for d in sel.layer(layer)["document_id"]]
+    if facts:
+        docs += list(facts_in_force(catalog, flt.as_of, tuple(sorted(set(facts))))["document_id"])
+    for d in docs:
+        counts[d] = counts.get(d, 0) + 1
     return sorted(counts, key=lambda d: (-counts[d], d))
 
 
@@ -74,7 +85,9 @@ def stamp(state: ViewState, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     if state.lang == "zh":
         return f"{t('as_of', 'zh', year=state.year)} · 製作於 {today.isoformat()} · 香港網絡地圖集"
-    return f"{t('as_of', 'en', year=state.year)} · made {today.isoformat()} · Hong Kong Network Atlas"
+    return (
+        f"{t('as_of', 'en', year=state.year)} · made {today.isoformat()} · Hong Kong Network Atlas"
+    )
 
 
 def slide_figure(
@@ -90,7 +103,7 @@ def slide_figure(
 ) -> dict:
     """The whole view as one figure sized ``width``×``height`` with everything stamped in."""
     side = None
-    fig = inline_geometry(mapfig.figure(catalog, state, side, shape="wide"))
+    fig = inline_geometry(catalog, mapfig.figure(catalog, state, side, shape="wide"))
     lang = state.lang
     scale = max(0.6, min(width / 1920, height / 1080))
     top = int((110 if subtitle else 80) * scale)
@@ -104,32 +117,80 @@ def slide_figure(
         font={"family": FONT, "size": int(16 * scale), "color": "#1d2733"},
         # a "<br>" subtitle inside title.text pushes the title above the page when yanchor is
         # "top" (plotly.js anchors the last line): title.subtitle is laid out below the title
-        title={"text": f"<b>{title or t('app.title', lang)}</b>",
-               **({"subtitle": {"text": subtitle, "font": {"size": int(20 * scale), "color": "#5f6b7a"}}}
-                  if subtitle else {}),
-               "x": 0.01, "xanchor": "left", "xref": "container", "y": 1 - 14 / height, "yref": "container",
-               "yanchor": "top", "pad": {"t": 4},
-               "font": {"size": int(34 * scale)}},
+        title={
+            "text": f"<b>{title or t('app.title', lang)}</b>",
+            **(
+                {
+                    "subtitle": {
+                        "text": subtitle,
+                        "font": {"size": int(20 * scale), "color": "#5f6b7a"},
+                    }
+                }
+                if subtitle
+                else {}
+            ),
+            "x": 0.01,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1 - 14 / height,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 4},
+            "font": {"size": int(34 * scale)},
+        },
         dragmode=False,
     )
     lay["geo"]["bgcolor"] = "#ffffff"
     lay["legend"] = {**lay["legend"], "font": {"size": int(15 * scale)}}
     annotations = [
-        {"text": source_line(catalog, state), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
-         "yshift": -bottom + int(8 * scale), "xanchor": "left", "yanchor": "bottom", "showarrow": False,
-         "font": {"size": int(13 * scale), "color": "#5f6b7a"}},
-        {"text": stamp(state, today), "xref": "paper", "yref": "paper", "x": 1, "y": 0,
-         "yshift": -bottom + int(8 * scale), "xanchor": "right", "yanchor": "bottom", "showarrow": False,
-         "font": {"size": int(13 * scale), "color": "#5f6b7a"}},
+        {
+            "text": source_line(catalog, state),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -bottom + int(8 * scale),
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": int(13 * scale), "color": "#5f6b7a"},
+        },
+        {
+            "text": stamp(state, today),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 1,
+            "y": 0,
+            "yshift": -bottom + int(8 * scale),
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": int(13 * scale), "color": "#5f6b7a"},
+        },
     ]
     if note:
-        annotations.append({"text": note, "xref": "paper", "yref": "paper", "x": 0, "y": 0,
-                            "yshift": -bottom + int(34 * scale), "xanchor": "left", "yanchor": "bottom",
-                            "showarrow": False, "align": "left", "font": {"size": int(15 * scale)}})
+        annotations.append(
+            {
+                "text": note,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "yshift": -bottom + int(34 * scale),
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": int(15 * scale)},
+            }
+        )
     lay["annotations"] = annotations
     for tr in fig["data"]:
         if tr.get("type") == "choropleth" and "colorbar" in tr:
-            tr["colorbar"] = {**tr["colorbar"], "thickness": int(16 * scale),
-                              "tickfont": {"size": int(14 * scale)}, "title": {**tr["colorbar"].get("title", {}),
-                                                                              "font": {"size": int(14 * scale)}}}
+            tr["colorbar"] = {
+                **tr["colorbar"],
+                "thickness": int(16 * scale),
+                "tickfont": {"size": int(14 * scale)},
+                "title": {**tr["colorbar"].get("title", {}), "font": {"size": int(14 * scale)}},
+            }
     return fig

@@ -16,8 +16,7 @@ import flask
 from dashboard.export.briefing import briefing_html
 from dashboard.export.figure import slide_figure
 from dashboard.export.render import FORMATS, ExportError, merge_pdfs, renderer
-from dashboard.layers import options as state_options
-from dashboard.scenes import MY_DECK, DeckError, load_deck, parse_deck
+from dashboard.scenes import MY_DECK, DeckError, load_deck, parse_deck, resolve, state_options
 from dashboard.state import ViewState
 
 DEFAULT_W, DEFAULT_H = 1920, 1080
@@ -36,9 +35,13 @@ def _size(args, name: str, default: int) -> int:
     try:
         v = int(raw)
     except ValueError:
-        raise BadRequest(f"{name} was {raw!r} but is expected to be a whole number of pixels") from None
+        raise BadRequest(
+            f"{name} was {raw!r} but is expected to be a whole number of pixels"
+        ) from None
     if not MIN_SIDE <= v <= MAX_SIDE:
-        raise BadRequest(f"{name} was {v} but is expected to be between {MIN_SIDE} and {MAX_SIDE} pixels")
+        raise BadRequest(
+            f"{name} was {v} but is expected to be between {MIN_SIDE} and {MAX_SIDE} pixels"
+        )
     return v
 
 
@@ -59,19 +62,28 @@ def _lang(args) -> str:
 MAX_DECK_JSON = 200_000
 
 
-def _deck(args, catalog):
-    """The deck named by ``deck=`` or, for a POST from the page, the user's own deck sent
-    as JSON in the ``deck_json`` form field."""
+def _posted_deck() -> dict | None:
+    """The user's own deck sent as JSON in the ``deck_json`` form field of a POST (or None)."""
+    raw = flask.request.form.get("deck_json", "") if flask.request.method == "POST" else ""
+    if not raw:
+        return None
+    if len(raw) > MAX_DECK_JSON:
+        raise BadRequest(f"deck_json is {len(raw)} bytes; at most {MAX_DECK_JSON} are allowed")
     try:
-        raw = flask.request.form.get("deck_json", "") if flask.request.method == "POST" else ""
-        if raw:
-            if len(raw) > MAX_DECK_JSON:
-                raise BadRequest(f"deck_json is {len(raw)} bytes; at most {MAX_DECK_JSON} are allowed")
-            try:
-                data = json.loads(raw)
-            except json.JSONDecodeError as e:
-                raise BadRequest(f"deck_json is not valid JSON: {e}") from None
-            return parse_deck(data, MY_DECK, state_options(catalog))
+        data = json.loads(raw)
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise BadRequest(f"deck_json is not valid JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise BadRequest("deck_json must be a JSON object with a 'scenes' list")
+    return data
+
+
+def _deck(args, catalog):
+    """The deck named by ``deck=`` or, for a POST from the page, the user's own deck."""
+    try:
+        posted = _posted_deck()
+        if posted is not None:
+            return parse_deck(posted, MY_DECK, state_options(catalog))
         return load_deck(args.get("deck", "default"), state_options(catalog))
     except DeckError as e:
         raise BadRequest(str(e)) from None
@@ -108,13 +120,13 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         title, subtitle = _text(args, "title"), _text(args, "subtitle")
         state, warnings = ViewState.from_query(args.to_dict(), state_options(catalog))
         if state.view == "present":
-            deck = _deck(args, catalog)
-            i = min(state.scene, len(deck.scenes) - 1)
-            scene = deck.scenes[i]
-            state = scene.state(state_options(catalog), state.lang, i)
-            title = title or scene.text("title", state.lang)
-            subtitle = subtitle or scene.text("subtitle", state.lang)
-        fig = slide_figure(catalog, state, width=width, height=height, title=title, subtitle=subtitle)
+            ref = resolve(catalog, state, _posted_deck())
+            state = ref.state
+            title = title or ref.scene.text("title", state.lang)
+            subtitle = subtitle or ref.scene.text("subtitle", state.lang)
+        fig = slide_figure(
+            catalog, state, width=width, height=height, title=title, subtitle=subtitle
+        )
         blob = renderer().render(fig, fmt, width, height)
         resp = _download(blob, FORMATS[fmt], f"hk-network-atlas.{fmt}")
         if warnings:
@@ -132,7 +144,11 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         for i, scene in enumerate(deck.scenes):
             st = scene.state(state_options(catalog), lang, i)
             fig = slide_figure(
-                catalog, st, width=width, height=height, title=scene.text("title", lang),
+                catalog,
+                st,
+                width=width,
+                height=height,
+                title=scene.text("title", lang),
                 subtitle=scene.text("subtitle", lang),
                 note=f"{scene.text('note', lang)}   ({i + 1}/{len(deck.scenes)})",
             )
@@ -145,6 +161,8 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         args = flask.request.values
         lang = _lang(args)
         deck = _deck(args, catalog)
-        return _download(briefing_html(catalog, deck, lang), "text/html", f"hk-atlas-{deck.id}-{lang}.html")
+        return _download(
+            briefing_html(catalog, deck, lang), "text/html", f"hk-atlas-{deck.id}-{lang}.html"
+        )
 
     return bp

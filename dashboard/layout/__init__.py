@@ -15,11 +15,11 @@ from dash import dcc, html
 from dashboard.figures import mapfig
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.layers import options as state_options
 from dashboard.layout.controls import control_options, control_values, controls_panel, label
 from dashboard.layout.deck_panel import deck_panel
 from dashboard.layout.panels import details_placeholder, notice, numbers_panel
-from dashboard.layout.present import present_page, scene_of
+from dashboard.layout.present import present_page
+from dashboard.scenes import resolve, state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
@@ -29,11 +29,21 @@ GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "hk-network-atlas"},
+    "toImageButtonOptions": {
+        "format": "png",
+        "width": 1920,
+        "height": 1080,
+        "filename": "hk-network-atlas",
+    },
 }
 # map id -> (compare side, shape of the legends)
-MAP_IDS = {ID.MAP: (None, "normal"), ID.MAP_LEFT: ("left", "narrow"), ID.MAP_RIGHT: ("right", "narrow"),
-           ID.MAP_DIFF: (None, "normal"), ID.MAP_PRESENT: (None, "wide")}
+MAP_IDS = {
+    ID.MAP: (None, "normal"),
+    ID.MAP_LEFT: ("left", "narrow"),
+    ID.MAP_RIGHT: ("right", "narrow"),
+    ID.MAP_DIFF: (None, "normal"),
+    ID.MAP_PRESENT: (None, "wide"),
+}
 
 
 def page_query() -> str:
@@ -58,11 +68,13 @@ def maps_for(state: ViewState) -> tuple[str, ...]:
     return ()
 
 
-def map_state_for(state: ViewState, map_id: str, catalog: Catalog, user_deck: dict | None = None) -> ViewState:
+def map_state_for(
+    state: ViewState, map_id: str, catalog: Catalog, user_deck: dict | None = None
+) -> ViewState:
     """The state a map draws: the diff map is the compare view in diff mode, the present
     map draws the current scene of the deck."""
     if map_id == ID.MAP_PRESENT:
-        return scene_of(catalog, state, user_deck)[3]
+        return resolve(catalog, state, user_deck).state
     if map_id == ID.MAP_DIFF:
         return state.with_(view="compare", compare="diff")
     if map_id in (ID.MAP_LEFT, ID.MAP_RIGHT):
@@ -100,76 +112,133 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
     explore = html.Div(
         [
             _graph(ID.MAP, catalog, state, drawn, "map"),
-            html.Aside([numbers_panel(catalog, state), details_placeholder(lang), deck_panel(state)],
-                       className="side"),
+            html.Aside(
+                [numbers_panel(catalog, state), details_placeholder(lang), deck_panel(state)],
+                className="side",
+            ),
         ],
-        id=ID.EXPLORE, className="page page-explore", style=_show("explore", state),
+        id=ID.EXPLORE,
+        className="page page-explore",
+        style=_show("explore", state),
     )
     compare = html.Div(
         [
             html.Div(
                 [
                     label("compare.mode", lang, html.Label, className="field-label"),
-                    dcc.RadioItems(id=ID.COMPARE_MODE, options=opts[ID.COMPARE_MODE], value=vals[ID.COMPARE_MODE],
-                                   className="checklist inline"),
+                    dcc.RadioItems(
+                        id=ID.COMPARE_MODE,
+                        options=opts[ID.COMPARE_MODE],
+                        value=vals[ID.COMPARE_MODE],
+                        className="checklist inline",
+                    ),
                 ],
                 className="compare-bar",
             ),
             html.Div(
                 [
-                    html.Div([label("compare.left", lang, html.H3), _graph(ID.MAP_LEFT, catalog, state, drawn, "map half")],
-                             className="half-wrap"),
-                    html.Div([label("compare.right", lang, html.H3), _graph(ID.MAP_RIGHT, catalog, state, drawn, "map half")],
-                             className="half-wrap"),
+                    html.Div(
+                        [
+                            label("compare.left", lang, html.H3),
+                            _graph(ID.MAP_LEFT, catalog, state, drawn, "map half"),
+                        ],
+                        className="half-wrap",
+                    ),
+                    html.Div(
+                        [
+                            label("compare.right", lang, html.H3),
+                            _graph(ID.MAP_RIGHT, catalog, state, drawn, "map half"),
+                        ],
+                        className="half-wrap",
+                    ),
                 ],
-                id=ID.COMPARE_SPLIT, className="split",
+                id=ID.COMPARE_SPLIT,
+                className="split",
                 style={} if state.compare == "split" else {"display": "none"},
             ),
-            html.Div(_graph(ID.MAP_DIFF, catalog, state, drawn, "map"), id=ID.COMPARE_DIFF,
-                     style={} if state.compare == "diff" else {"display": "none"}),
+            html.Div(
+                _graph(ID.MAP_DIFF, catalog, state, drawn, "map"),
+                id=ID.COMPARE_DIFF,
+                style={} if state.compare == "diff" else {"display": "none"},
+            ),
             html.Div(id=ID.COMPARE_NUMBERS, className="compare-numbers"),
         ],
-        id=ID.COMPARE, className="page page-compare", style=_show("compare", state),
+        id=ID.COMPARE,
+        className="page page-compare",
+        style=_show("compare", state),
     )
     table = html.Div(
         [
             html.Div(
                 [
                     label("table.layer", lang, html.Label, className="field-label"),
-                    dcc.RadioItems(id=ID.TABLE_LAYER, options=opts[ID.TABLE_LAYER], value=vals[ID.TABLE_LAYER],
-                                   className="checklist inline"),
+                    dcc.RadioItems(
+                        id=ID.TABLE_LAYER,
+                        options=opts[ID.TABLE_LAYER],
+                        value=vals[ID.TABLE_LAYER],
+                        className="checklist inline",
+                    ),
                     html.Span(id=ID.TABLE_COUNT, className="table-count"),
-                    html.A(label("table.download_csv", lang), id=ID.DOWNLOAD_CSV, className="button", href="#"),
-                    html.A(label("table.download_geojson", lang), id=ID.DOWNLOAD_GEOJSON, className="button", href="#"),
+                    html.A(
+                        label("table.download_csv", lang),
+                        id=ID.DOWNLOAD_CSV,
+                        className="button",
+                        href="#",
+                    ),
+                    html.A(
+                        label("table.download_geojson", lang),
+                        id=ID.DOWNLOAD_GEOJSON,
+                        className="button",
+                        href="#",
+                    ),
                 ],
                 className="table-bar",
             ),
-            dcc.Input(id=ID.GRID + "-search", type="search", placeholder=t("table.search", lang),
-                      className="search", debounce=False),
+            dcc.Input(
+                id=ID.GRID + "-search",
+                type="search",
+                placeholder=t("table.search", lang),
+                className="search",
+                debounce=False,
+            ),
             dag.AgGrid(
                 id=ID.GRID,
                 rowData=[],
                 columnDefs=[],
                 defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
-                dashGridOptions={"pagination": True, "paginationPageSize": 50, "tooltipShowDelay": 300,
-                                 "enableCellTextSelection": True},
+                dashGridOptions={
+                    "pagination": True,
+                    "paginationPageSize": 50,
+                    "tooltipShowDelay": 300,
+                    "enableCellTextSelection": True,
+                },
                 className="ag-theme-alpine grid",
                 style={"height": "68vh"},
             ),
         ],
-        id=ID.TABLE, className="page page-table", style=_show("table", state),
+        id=ID.TABLE,
+        className="page page-table",
+        style=_show("table", state),
     )
     about = html.Div(id=ID.ABOUT, className="page page-about", style=_show("about", state))
-    present = present_page(catalog, state, _graph(ID.MAP_PRESENT, catalog, state, drawn, "map present"))
+    present = present_page(
+        catalog, state, _graph(ID.MAP_PRESENT, catalog, state, drawn, "map present")
+    )
     header = html.Header(
         [
             html.Div(
-                [html.H1(t("app.title", lang), id=ID.TITLE),
-                 html.P(t("app.subtitle", lang), id=ID.SUBTITLE, className="subtitle")],
+                [
+                    html.H1(t("app.title", lang), id=ID.TITLE),
+                    html.P(t("app.subtitle", lang), id=ID.SUBTITLE, className="subtitle"),
+                ],
                 className="brand",
             ),
-            dcc.RadioItems(id=ID.VIEW, options=opts[ID.VIEW], value=vals[ID.VIEW], className="tabs"),
-            dcc.RadioItems(id=ID.LANG, options=opts[ID.LANG], value=vals[ID.LANG], className="lang"),
+            dcc.RadioItems(
+                id=ID.VIEW, options=opts[ID.VIEW], value=vals[ID.VIEW], className="tabs"
+            ),
+            dcc.RadioItems(
+                id=ID.LANG, options=opts[ID.LANG], value=vals[ID.LANG], className="lang"
+            ),
         ],
         className="topbar",
     )
@@ -182,7 +251,10 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
             header,
             html.Div(notice(warnings, lang), id=ID.NOTICE),
             html.Div(
-                [controls_panel(catalog, state), html.Main([explore, compare, table, about, present], className="content")],
+                [
+                    controls_panel(catalog, state),
+                    html.Main([explore, compare, table, about, present], className="content"),
+                ],
                 className="body",
             ),
         ],

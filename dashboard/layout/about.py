@@ -54,33 +54,51 @@ TEXT = {
 }
 
 DISCREPANCIES = (
-    ("Source hkvision-2017 names the Korean cultural-industry sister-city target 韓國金山市 in Chinese and Busan in "
-     "English; 金山 is most likely a typo for 釜山 (Busan). The map shows Busan and keeps the note.",
-     "hkvision-2017 中文版把韓國文化創意產業姊妹城市寫作「韓國金山市」，英文版則寫 Busan；「金山」相信是「釜山」之誤。"
-     "地圖以釜山顯示並保留此註。"),
-    ("'11 liaison units by April 2017' counts the start of operation; Zhejiang (2017-06) and Tianjin (2017-09) "
-     "opened formally later. Liaoning opened 2014 or 2015, Shandong 2015 or 2016, depending on the source.",
-     "「2017年4月共11個聯絡處」以開始運作計算；浙江（2017年6月）及天津（2017年9月）其後才正式開幕。遼寧聯絡處於2014或"
-     "2015年、山東於2015或2016年設立，視乎資料來源。"),
-    ("'80' in gov-bri-2026 counts bilateral civil-aviation documents, not agreements.",
-     "gov-bri-2026 的「80」指民航雙邊文件，並非協定數目。"),
-    ("'About 110' in gov-bri-2026 is two figures: over 110 Belt and Road countries admit HKSAR passport holders "
-     "visa-free or on arrival; about 110 countries' nationals may visit Hong Kong visa-free.",
-     "gov-bri-2026 的「約110」是兩個數字：超過110個「一帶一路」國家給予特區護照免簽證或落地簽證；約110個國家的國民可免簽證訪港。"),
-    ("Urumqi is listed as new in 2024–25 (Cathay Pacific from 2025-04), but another airline flew the route from 2023.",
-     "烏魯木齊被列為2024至25年新航線（國泰航空2025年4月起），但另一航空公司自2023年已營運此航線。"),
-    ("The Almaty route is 'first quarter of next year' in an article of mid-2026: Q1 2027.",
-     "阿拉木圖航線在2026年年中的報道中為「明年首季」，即2027年第一季。"),
-    ("The agreement counts of Chief Executive visits (13 / 59 / 96) are per two-country trip; they are never added up.",
-     "行政長官訪問的協議數目（13／59／96）按每次兩國行程計算，不應相加。"),
-    ("Of the 2017 proposal's new overseas offices, UAE was realised (Dubai, 2021) and Thailand as a full ETO "
-     "(Bangkok, 2019) rather than a liaison unit; India, Russia, Kazakhstan, Poland and Vietnam were not realised as of 2026.",
-     "2017年建議的新海外辦事處中，阿聯酋已落實（迪拜，2021年），泰國以完整經貿辦而非聯絡處形式落實（曼谷，2019年）；"
-     "印度、俄羅斯、哈薩克、波蘭及越南截至2026年仍未落實。"),
-    ("The lists behind several counts could not all be found: 55 CDTAs, 18 AEO partners, 33 Belt and Road countries "
-     "with scheduled flights (~60 points), 68 office cities in 129 countries.",
-     "部分數字背後的完整名單未能找到：55份全面性避免雙重課稅協定、18個認可經濟營運商夥伴、33個有定期航班的「一帶一路」國家"
-     "（約60個航點）、68個辦事處城市覆蓋129個國家。"),
+    (
+        "Source hkvision-2017 names the Korean cultural-industry sister-city target 韓國金山市 in Chinese and Busan in "
+        "English; 金山 is most likely a typo for 釜山 (Busan). The map shows Busan and keeps the note.",
+        "hkvision-2017 中文版把韓國文化創意產業姊妹城市寫作「韓國金山市」，英文版則寫 Busan；「金山」相信是「釜山」之誤。"
+        "地圖以釜山顯示並保留此註。",
+    ),
+    (
+        "'11 liaison units by April 2017' counts the start of operation; Zhejiang (2017-06) and Tianjin (2017-09) "
+        "opened formally later. Liaoning opened 2014 or 2015, Shandong 2015 or 2016, depending on the source.",
+        "「2017年4月共11個聯絡處」以開始運作計算；浙江（2017年6月）及天津（2017年9月）其後才正式開幕。遼寧聯絡處於2014或"
+        "2015年、山東於2015或2016年設立，視乎資料來源。",
+    ),
+    (
+        "'80' in gov-bri-2026 counts bilateral civil-aviation documents, not agreements.",
+        "gov-bri-2026 的「80」指民航雙邊文件，並非協定數目。",
+    ),
+    (
+        "'About 110' in gov-bri-2026 is two figures: over 110 Belt and Road countries admit HKSAR passport holders "
+        "visa-free or on arrival; about 110 countries' nationals may visit Hong Kong visa-free.",
+        "gov-bri-2026 的「約110」是兩個數字：超過110個「一帶一路」國家給予特區護照免簽證或落地簽證；約110個國家的國民可免簽證訪港。",
+    ),
+    (
+        "Urumqi is listed as new in 2024–25 (Cathay Pacific from 2025-04), but another airline flew the route from 2023.",
+        "烏魯木齊被列為2024至25年新航線（國泰航空2025年4月起），但另一航空公司自2023年已營運此航線。",
+    ),
+    (
+        "The Almaty route is 'first quarter of next year' in an article of mid-2026: Q1 2027.",
+        "阿拉木圖航線在2026年年中的報道中為「明年首季」，即2027年第一季。",
+    ),
+    (
+        "The agreement counts of Chief Executive visits (13 / 59 / 96) are per two-country trip; they are never added up.",
+        "行政長官訪問的協議數目（13／59／96）按每次兩國行程計算，不應相加。",
+    ),
+    (
+        "Of the 2017 proposal's new overseas offices, UAE was realised (Dubai, 2021) and Thailand as a full ETO "
+        "(Bangkok, 2019) rather than a liaison unit; India, Russia, Kazakhstan, Poland and Vietnam were not realised as of 2026.",
+        "2017年建議的新海外辦事處中，阿聯酋已落實（迪拜，2021年），泰國以完整經貿辦而非聯絡處形式落實（曼谷，2019年）；"
+        "印度、俄羅斯、哈薩克、波蘭及越南截至2026年仍未落實。",
+    ),
+    (
+        "The lists behind several counts could not all be found: 55 CDTAs, 18 AEO partners, 33 Belt and Road countries "
+        "with scheduled flights (~60 points), 68 office cities in 129 countries.",
+        "部分數字背後的完整名單未能找到：55份全面性避免雙重課稅協定、18個認可經濟營運商夥伴、33個有定期航班的「一帶一路」國家"
+        "（約60個航點）、68個辦事處城市覆蓋129個國家。",
+    ),
 )
 
 
@@ -97,21 +115,46 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
     for d in catalog.documents.sort_values("date").itertuples():
         title = d.title_zh if lang == "zh" else d.title_en
         link = html.A(d.url, href=d.url, target="_blank", rel="noopener") if d.url else ""
-        docs.append(html.Li([html.Strong(title), f" — {d.publisher}, {fmt_date(d.date, lang)} ",
-                             html.Code(d.id), " ", html.Span(d.file or "", className="muted"), " ", link]))
+        docs.append(
+            html.Li(
+                [
+                    html.Strong(title),
+                    f" — {d.publisher}, {fmt_date(d.date, lang)} ",
+                    html.Code(d.id),
+                    " ",
+                    html.Span(d.file or "", className="muted"),
+                    " ",
+                    link,
+                ]
+            )
+        )
     rec = reconcile(catalog)
-    head = html.Tr([html.Th(_t(k, lang)) for k in
-                    ("col.metric", "col.stated", "col.as_of", "col.data", "col.verdict", "col.why", "col.source")])
+    head = html.Tr(
+        [
+            html.Th(_t(k, lang))
+            for k in (
+                "col.metric",
+                "col.stated",
+                "col.as_of",
+                "col.data",
+                "col.verdict",
+                "col.why",
+                "col.source",
+            )
+        ]
+    )
     body = [
-        html.Tr([
-            html.Td(r.label_zh if lang == "zh" else r.label_en),
-            html.Td(r.stated, className="num"),
-            html.Td(r.as_of),
-            html.Td(r.in_data or "—", className="num"),
-            html.Td(_t(r.verdict, lang), className=f"verdict {r.verdict.replace(' ', '-')}"),
-            html.Td(r.why),
-            html.Td(html.Code(r.source)),
-        ])
+        html.Tr(
+            [
+                html.Td(r.label_zh if lang == "zh" else r.label_en),
+                html.Td(r.stated, className="num"),
+                html.Td(r.as_of),
+                html.Td(r.in_data or "—", className="num"),
+                html.Td(_t(r.verdict, lang), className=f"verdict {r.verdict.replace(' ', '-')}"),
+                html.Td(r.why),
+                html.Td(html.Code(r.source)),
+            ]
+        )
         for r in rec.itertuples()
     ]
     version = bnd.read_manifest().get("source", {}).get("version", "")

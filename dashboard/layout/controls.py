@@ -8,7 +8,8 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.state import FOCUSES, LAYERS, METRICS, TABLE_LAYERS, VIEWS, ViewState
 from geodata.catalog import Catalog
-from geodata.schema import OFFICE_KINDS, STATUSES
+from geodata.codes import STATUSES
+from geodata.schema import OFFICE_KINDS
 
 YEAR_MIN, YEAR_MAX = 1995, 2030
 SERVICE_CHOICES = ("all", "passenger", "cargo")
@@ -28,7 +29,8 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
         ID.LAYERS: [{"label": t(f"layer.{v}", lang), "value": v} for v in LAYERS],
         ID.METRIC: [{"label": t(f"metric.{m}", lang), "value": m} for m in METRICS],
         ID.REGION: [
-            {"label": r.name_zh if lang == "zh" else r.name_en, "value": r.id} for r in regions.itertuples()
+            {"label": r.name_zh if lang == "zh" else r.name_en, "value": r.id}
+            for r in regions.itertuples()
         ],
         ID.PROPOSAL: [
             {
@@ -44,7 +46,9 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
             for s in SERVICE_CHOICES
         ],
         ID.FOCUS: [{"label": t(f"focus.{f}", lang), "value": f} for f in FOCUSES],
-        ID.COMPARE_MODE: [{"label": t(f"compare.{m}", lang), "value": m} for m in ("split", "diff")],
+        ID.COMPARE_MODE: [
+            {"label": t(f"compare.{m}", lang), "value": m} for m in ("split", "diff")
+        ],
         ID.TABLE_LAYER: [{"label": t(f"layer.{v}", lang), "value": v} for v in TABLE_LAYERS],
         ID.LANG: [{"label": "EN", "value": "en"}, {"label": "繁", "value": "zh"}],
     }
@@ -78,6 +82,7 @@ CONTROL_IDS = tuple(control_values(ViewState()).keys())
 
 def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> ViewState:
     """A new state from the controls' values; unknown values are dropped (never raise)."""
+
     def pick(v, allowed):
         v = v or []
         return tuple(x for x in allowed if x in v)
@@ -94,20 +99,26 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         lang=values[ID.LANG] if values[ID.LANG] in ("en", "zh") else previous.lang,
         layers=layers,
         metric=values[ID.METRIC] if values[ID.METRIC] in METRICS else previous.metric,
-        regions=pick(values[ID.REGION], tuple(catalog.regions["id"])),
+        regions=pick(values[ID.REGION], catalog.region_ids),
         proposals=pick(values[ID.PROPOSAL], catalog.proposal_ids),
         statuses=statuses,
         kinds=pick(values[ID.KIND], OFFICE_KINDS),
         services=(service,) if service in ("passenger", "cargo") else (),
-        year=int(year) if isinstance(year, (int, float)) and YEAR_MIN <= year <= YEAR_MAX else previous.year,
+        year=int(year)
+        if isinstance(year, (int, float)) and YEAR_MIN <= year <= YEAR_MAX
+        else previous.year,
         focus=focus,
-        compare=values[ID.COMPARE_MODE] if values[ID.COMPARE_MODE] in ("split", "diff") else previous.compare,
+        compare=values[ID.COMPARE_MODE]
+        if values[ID.COMPARE_MODE] in ("split", "diff")
+        else previous.compare,
         table=values[ID.TABLE_LAYER] if values[ID.TABLE_LAYER] in TABLE_LAYERS else previous.table,
     )
 
 
 def _field(key: str, lang: str, control) -> html.Div:
-    return html.Div([label(key, lang, html.Label, className="field-label"), control], className="field")
+    return html.Div(
+        [label(key, lang, html.Label, className="field-label"), control], className="field"
+    )
 
 
 def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
@@ -118,29 +129,108 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
     return html.Details(
         [
             html.Summary(label("filters", lang), id=ID.CONTROLS_TOGGLE),
-            _field("layers", lang, dcc.Checklist(id=ID.LAYERS, options=opts[ID.LAYERS], value=vals[ID.LAYERS],
-                                                 className="checklist")),
-            _field("metric", lang, dcc.Dropdown(id=ID.METRIC, options=opts[ID.METRIC], value=vals[ID.METRIC],
-                                                clearable=False, searchable=False)),
-            _field("filter.region", lang, dcc.Dropdown(id=ID.REGION, options=opts[ID.REGION],
-                                                       value=vals[ID.REGION], multi=True,
-                                                       placeholder=t("filter.region.all", lang))),
-            _field("filter.proposal", lang, dcc.Dropdown(id=ID.PROPOSAL, options=opts[ID.PROPOSAL],
-                                                         value=vals[ID.PROPOSAL], multi=True,
-                                                         placeholder=t("filter.proposal.none", lang))),
-            _field("filter.status", lang, dcc.Checklist(id=ID.STATUS, options=opts[ID.STATUS],
-                                                        value=vals[ID.STATUS], className="checklist inline")),
-            _field("filter.kind", lang, dcc.Dropdown(id=ID.KIND, options=opts[ID.KIND], value=vals[ID.KIND],
-                                                     multi=True, placeholder=t("filter.kind.all", lang))),
-            _field("filter.service", lang, dcc.RadioItems(id=ID.SERVICE, options=opts[ID.SERVICE],
-                                                          value=vals[ID.SERVICE], className="checklist inline")),
-            _field("filter.year", lang, dcc.Slider(id=ID.YEAR, min=YEAR_MIN, max=YEAR_MAX, step=1,
-                                                   value=vals[ID.YEAR], marks=marks, included=False,
-                                                   tooltip={"placement": "bottom", "always_visible": False},
-                                                   updatemode="mouseup")),
-            _field("filter.focus", lang, dcc.RadioItems(id=ID.FOCUS, options=opts[ID.FOCUS], value=vals[ID.FOCUS],
-                                                        className="checklist inline")),
-            html.Button(label("filter.reset", lang), id=ID.RESET, className="button-link", n_clicks=0),
+            _field(
+                "layers",
+                lang,
+                dcc.Checklist(
+                    id=ID.LAYERS,
+                    options=opts[ID.LAYERS],
+                    value=vals[ID.LAYERS],
+                    className="checklist",
+                ),
+            ),
+            _field(
+                "metric",
+                lang,
+                dcc.Dropdown(
+                    id=ID.METRIC,
+                    options=opts[ID.METRIC],
+                    value=vals[ID.METRIC],
+                    clearable=False,
+                    searchable=False,
+                ),
+            ),
+            _field(
+                "filter.region",
+                lang,
+                dcc.Dropdown(
+                    id=ID.REGION,
+                    options=opts[ID.REGION],
+                    value=vals[ID.REGION],
+                    multi=True,
+                    placeholder=t("filter.region.all", lang),
+                ),
+            ),
+            _field(
+                "filter.proposal",
+                lang,
+                dcc.Dropdown(
+                    id=ID.PROPOSAL,
+                    options=opts[ID.PROPOSAL],
+                    value=vals[ID.PROPOSAL],
+                    multi=True,
+                    placeholder=t("filter.proposal.none", lang),
+                ),
+            ),
+            _field(
+                "filter.status",
+                lang,
+                dcc.Checklist(
+                    id=ID.STATUS,
+                    options=opts[ID.STATUS],
+                    value=vals[ID.STATUS],
+                    className="checklist inline",
+                ),
+            ),
+            _field(
+                "filter.kind",
+                lang,
+                dcc.Dropdown(
+                    id=ID.KIND,
+                    options=opts[ID.KIND],
+                    value=vals[ID.KIND],
+                    multi=True,
+                    placeholder=t("filter.kind.all", lang),
+                ),
+            ),
+            _field(
+                "filter.service",
+                lang,
+                dcc.RadioItems(
+                    id=ID.SERVICE,
+                    options=opts[ID.SERVICE],
+                    value=vals[ID.SERVICE],
+                    className="checklist inline",
+                ),
+            ),
+            _field(
+                "filter.year",
+                lang,
+                dcc.Slider(
+                    id=ID.YEAR,
+                    min=YEAR_MIN,
+                    max=YEAR_MAX,
+                    step=1,
+                    value=vals[ID.YEAR],
+                    marks=marks,
+                    included=False,
+                    tooltip={"placement": "bottom", "always_visible": False},
+                    updatemode="mouseup",
+                ),
+            ),
+            _field(
+                "filter.focus",
+                lang,
+                dcc.RadioItems(
+                    id=ID.FOCUS,
+                    options=opts[ID.FOCUS],
+                    value=vals[ID.FOCUS],
+                    className="checklist inline",
+                ),
+            ),
+            html.Button(
+                label("filter.reset", lang), id=ID.RESET, className="button-link", n_clicks=0
+            ),
         ],
         id=ID.CONTROLS,
         className="controls",

@@ -8,7 +8,8 @@ from dashboard.i18n import fmt_int, t
 from dashboard.ids import ID
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
-from geodata.network import COVERAGE_KEYS, summary
+from geodata.layers import LAYERS
+from geodata.measures import MEASURES, summary
 
 
 def notice(warnings: list, lang: str):
@@ -24,35 +25,26 @@ def notice(warnings: list, lang: str):
     )
 
 
-def place_name(catalog: Catalog, code: str, lang: str) -> str:
-    col = "name_zh" if lang == "zh" else "name_en"
-    if len(code) == 6 and code.isdigit():
-        p = catalog.provinces.set_index("adcode")
-        return p.at[code, col] if code in p.index else code
-    names = catalog.country_names
-    return names.at[code, col] if code in names.index else code
-
-
 def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
-    s = summary(catalog, state.network_filter())
+    s = summary(catalog, state.effective().network_filter())
     lang = state.lang
     rows = []
-    for key in COVERAGE_KEYS:
+    for key, m in MEASURES.items():
         gain = s["gain"][key]
         rows.append(
             html.Tr(
                 [
-                    html.Th(t(f"cov.{key}", lang)),
+                    html.Th(m.label(lang), title=m.definition(lang)),
                     html.Td(fmt_int(s["coverage"][key]), className="num", **{"data-key": key}),
                     html.Td(f"+{len(gain)}" if gain else "", className="num gain"),
                 ]
             )
         )
     counts = []
-    for layer in ("offices", "routes", "cities"):
+    for layer, x in LAYERS.items():
         c = s["counts"][layer]
         parts = [f"{t('status.' + k, lang)} {v}" for k, v in c.items() if v]
-        counts.append(html.Li([html.Strong(t(f"count.{layer}", lang) + ": "), ", ".join(parts) or "0"]))
+        counts.append(html.Li([html.Strong(x.label(lang) + ": "), ", ".join(parts) or "0"]))
     return html.Div(
         [
             html.H2(t("numbers", lang)),
@@ -69,22 +61,33 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
     lang = state.lang
     if not state.proposals:
         return html.P(t("compare.pick", lang), className="hint")
-    s = summary(catalog, state.with_(statuses=("existing",)).network_filter())
+    s = summary(catalog, state.with_(view="compare").effective().network_filter())
     header = html.Tr(
-        [html.Th(""), html.Th(t("compare.left", lang)), html.Th(t("compare.right", lang)), html.Th(t("numbers.gain", lang))]
+        [
+            html.Th(""),
+            html.Th(t("compare.left", lang)),
+            html.Th(t("compare.right", lang)),
+            html.Th(t("numbers.gain", lang)),
+        ]
     )
     rows = [header]
-    for key in COVERAGE_KEYS:
+    for key, m in MEASURES.items():
         base, gain = s["baseline"][key], s["gain"][key]
-        places = ", ".join(place_name(catalog, c, lang) for c in gain)
+        places = ", ".join(catalog.place_name(c, lang) for c in gain)
         rows.append(
             html.Tr(
                 [
-                    html.Th(t(f"cov.{key}", lang)),
+                    html.Th(m.label(lang), title=m.definition(lang)),
                     html.Td(fmt_int(base), className="num"),
                     html.Td(fmt_int(base + len(gain)), className="num"),
-                    html.Td([html.Strong(f"+{len(gain)}" if gain else "0"), html.Div(places, className="places")],
-                            className="num gain", **{"data-key": key}),
+                    html.Td(
+                        [
+                            html.Strong(f"+{len(gain)}" if gain else "0"),
+                            html.Div(places, className="places"),
+                        ],
+                        className="num gain",
+                        **{"data-key": key},
+                    ),
                 ]
             )
         )
@@ -92,14 +95,21 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
     offices = s["counts"]["offices"]
     extra = html.Ul(
         [
-            html.Li(f"{t('count.offices', lang)}: {t('status.proposed', lang)} +{offices['proposed']}"),
-            html.Li(f"{t('count.routes', lang)}: {t('status.proposed', lang)} +{routes['proposed']}"),
+            html.Li(
+                f"{LAYERS['offices'].label(lang)}: {t('status.proposed', lang)} +{offices['proposed']}"
+            ),
+            html.Li(
+                f"{LAYERS['routes'].label(lang)}: {t('status.proposed', lang)} +{routes['proposed']}"
+            ),
         ],
         className="counts",
     )
-    return html.Div([html.Table(html.Tbody(rows), className="numbers-table compare"), extra],
-                    className="panel")
+    return html.Div(
+        [html.Table(html.Tbody(rows), className="numbers-table compare"), extra], className="panel"
+    )
 
 
 def details_placeholder(lang: str) -> html.Div:
-    return html.Div(html.P(t("details.hint", lang), className="hint"), id=ID.DETAILS, className="panel details")
+    return html.Div(
+        html.P(t("details.hint", lang), className="hint"), id=ID.DETAILS, className="panel details"
+    )

@@ -3,33 +3,23 @@ as-of line and a scene counter; the keyboard moves between scenes (assets/atlas.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from dash import html
 
 from dashboard.export.figure import source_line, stamp
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.layers import options as state_options
-from urllib.parse import urlencode
-
-from dashboard.scenes import MY_DECK, DeckError, deck_for, load_deck
+from dashboard.scenes import MY_DECK, resolve
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
 
-def scene_of(catalog: Catalog, state: ViewState, user_deck: dict | None = None):
-    """(deck, index, scene, scene state) for a present-view state; the index is clamped.
-    An unknown or empty deck falls back to the default deck."""
-    try:
-        deck = deck_for(state.deck, state_options(catalog), user_deck)
-    except DeckError:
-        deck = load_deck("default", state_options(catalog))
-    i = max(0, min(state.scene, len(deck.scenes) - 1))
-    scene = deck.scenes[i]
-    return deck, i, scene, scene.state(state_options(catalog), state.lang, i)
-
-
-def present_texts(catalog: Catalog, state: ViewState, user_deck: dict | None = None) -> dict[str, str]:
-    deck, i, scene, st = scene_of(catalog, state, user_deck)
+def present_texts(
+    catalog: Catalog, state: ViewState, user_deck: dict | None = None
+) -> dict[str, str]:
+    ref = resolve(catalog, state, user_deck)
+    deck, i, scene, st = ref.deck, ref.index, ref.scene, ref.state
     lang = state.lang
     return {
         ID.PRESENT_TITLE: scene.text("title", lang),
@@ -41,52 +31,90 @@ def present_texts(catalog: Catalog, state: ViewState, user_deck: dict | None = N
     }
 
 
-def export_links(state: ViewState, title: str = "", subtitle: str = "", where: str = "present") -> list:
+def export_links(
+    state: ViewState, title: str = "", subtitle: str = "", where: str = "present"
+) -> list:
     """PNG / SVG / PDF of a view (by its own query, so any deck works) and, for a named
     deck, the whole deck as PDF and as one offline HTML file."""
-    view_q = state.with_(view="explore" if state.view != "compare" else "compare", scene=0,
-                         deck="default").to_query()
+    view_q = state.with_(
+        view="explore" if state.view != "compare" else "compare", scene=0, deck="default"
+    ).to_query()
     extra = urlencode({k: v for k, v in (("title", title), ("subtitle", subtitle)) if v})
     q = "&".join(x for x in (view_q, extra) if x)
     links = [
-        html.A("PNG", href=f"/export/map.png?{q}", className="button", id=f"{where}-{ID.EXPORT_PNG}"),
-        html.A("SVG", href=f"/export/map.svg?{q}", className="button", id=f"{where}-{ID.EXPORT_SVG}"),
-        html.A("PDF", href=f"/export/map.pdf?{q}", className="button", id=f"{where}-{ID.EXPORT_PDF}"),
+        html.A(
+            "PNG", href=f"/export/map.png?{q}", className="button", id=f"{where}-{ID.EXPORT_PNG}"
+        ),
+        html.A(
+            "SVG", href=f"/export/map.svg?{q}", className="button", id=f"{where}-{ID.EXPORT_SVG}"
+        ),
+        html.A(
+            "PDF", href=f"/export/map.pdf?{q}", className="button", id=f"{where}-{ID.EXPORT_PDF}"
+        ),
     ]
     if state.deck != MY_DECK:
         dq = f"deck={state.deck}&lang={state.lang}"
         links += [
-            html.A(t("export.deck_pdf", state.lang), href=f"/export/briefing.pdf?{dq}", className="button",
-                   id=f"{where}-{ID.EXPORT_DECK_PDF}"),
-            html.A(t("export.deck_html", state.lang), href=f"/export/briefing.html?{dq}", className="button",
-                   id=f"{where}-{ID.EXPORT_DECK_HTML}"),
+            html.A(
+                t("export.deck_pdf", state.lang),
+                href=f"/export/briefing.pdf?{dq}",
+                className="button",
+                id=f"{where}-{ID.EXPORT_DECK_PDF}",
+            ),
+            html.A(
+                t("export.deck_html", state.lang),
+                href=f"/export/briefing.html?{dq}",
+                className="button",
+                id=f"{where}-{ID.EXPORT_DECK_HTML}",
+            ),
         ]
     return links
 
 
 def present_page(catalog: Catalog, state: ViewState, graph) -> html.Div:
     texts = present_texts(catalog, state) if state.view == "present" else {}
-    _, _, scene, scene_state = scene_of(catalog, state)
+    ref = resolve(catalog, state)
+    scene, scene_state = ref.scene, ref.state
     lang = state.lang
     return html.Div(
         [
-            html.Div([html.H1(texts.get(ID.PRESENT_TITLE, ""), id=ID.PRESENT_TITLE),
-                      html.P(texts.get(ID.PRESENT_SUBTITLE, ""), id=ID.PRESENT_SUBTITLE)], className="present-head"),
+            html.Div(
+                [
+                    html.H1(texts.get(ID.PRESENT_TITLE, ""), id=ID.PRESENT_TITLE),
+                    html.P(texts.get(ID.PRESENT_SUBTITLE, ""), id=ID.PRESENT_SUBTITLE),
+                ],
+                className="present-head",
+            ),
             graph,
             html.P(texts.get(ID.PRESENT_NOTE, ""), id=ID.PRESENT_NOTE, className="present-note"),
             html.Div(
-                [html.Span(texts.get(ID.PRESENT_SOURCE, ""), id=ID.PRESENT_SOURCE),
-                 html.Span(texts.get(ID.PRESENT_STAMP, ""), id=ID.PRESENT_STAMP),
-                 html.Span(texts.get(ID.PRESENT_COUNTER, ""), id=ID.PRESENT_COUNTER, className="counter")],
+                [
+                    html.Span(texts.get(ID.PRESENT_SOURCE, ""), id=ID.PRESENT_SOURCE),
+                    html.Span(texts.get(ID.PRESENT_STAMP, ""), id=ID.PRESENT_STAMP),
+                    html.Span(
+                        texts.get(ID.PRESENT_COUNTER, ""),
+                        id=ID.PRESENT_COUNTER,
+                        className="counter",
+                    ),
+                ],
                 className="present-foot",
             ),
             html.Div(
-                [html.Button("←", id=ID.PRESENT_PREV, className="button", title="PageUp / ←"),
-                 html.Button("→", id=ID.PRESENT_NEXT, className="button", title="PageDown / →"),
-                 html.Button("Esc", id=ID.PRESENT_EXIT, className="button", title=t("present.exit", lang)),
-                 html.Span(export_links(scene_state.with_(deck=state.deck, lang=state.lang),
-                                        scene.text("title", state.lang), scene.text("subtitle", state.lang)),
-                           id=ID.PRESENT_EXPORTS)],
+                [
+                    html.Button("←", id=ID.PRESENT_PREV, className="button", title="PageUp / ←"),
+                    html.Button("→", id=ID.PRESENT_NEXT, className="button", title="PageDown / →"),
+                    html.Button(
+                        "Esc", id=ID.PRESENT_EXIT, className="button", title=t("present.exit", lang)
+                    ),
+                    html.Span(
+                        export_links(
+                            scene_state.with_(deck=state.deck, lang=state.lang),
+                            scene.text("title", state.lang),
+                            scene.text("subtitle", state.lang),
+                        ),
+                        id=ID.PRESENT_EXPORTS,
+                    ),
+                ],
                 className="present-nav",
             ),
         ],

@@ -8,11 +8,13 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard import layers as lyr
+from dashboard import tables as lyr
+from dashboard.scenes import state_options as options
 from dashboard.state import ViewState
 from geodata.catalog import default_catalog
-from geodata.network import NOT_FOREIGN, summary
-from geodata.schema import STATUSES
+from geodata.codes import NOT_FOREIGN, STATUSES
+from geodata.measures import summary
+from geodata.metrics import METRICS
 
 SOURCE_COLUMNS = ("document_id", "document_title", "source", "confidence")
 ALL = "status=existing,planned,proposed,closed,suspended"
@@ -25,7 +27,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def opts(catalog):
-    return lyr.options(catalog)
+    return options(catalog)
 
 
 def state(opts, query: str = "") -> ViewState:
@@ -82,7 +84,9 @@ def test_countries(catalog, opts):
     cov = summary(catalog, st.network_filter())["coverage"]
     with_office = df[(df["offices"] > 0) & ~df["iso3"].isin(NOT_FOREIGN)]
     assert len(with_office) == cov["countries_with_office"]
-    assert set(df["presence_label"]) <= {"none", "agreement", "city", "route", "office"}
+    assert set(df["presence_label"]) <= {c.label.en for c in METRICS["presence"].categories}
+    for metric in METRICS.values():  # every metric is a column; categorical ones are labelled
+        assert metric.id in df and (f"{metric.id}_label" in df) == metric.categorical
     linked = df[df["presence"] > 0]
     assert (linked["document_id"] != "").all()
 
@@ -119,7 +123,9 @@ def test_csv_round_trip(catalog, opts):
     df = lyr.layer_frame(catalog, state(opts), "offices")
     text = lyr.to_csv(df)
     assert text.startswith("\ufeff")
-    back = pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    back = pd.read_csv(
+        io.BytesIO(text.encode("utf-8")), encoding="utf-8-sig", dtype=str, keep_default_na=False
+    )
     assert list(back.columns) == list(df.columns)
     assert list(back["name_zh"]) == list(df["name_zh"])
 

@@ -1,0 +1,60 @@
+"""The kinds of office, declared once: labels, family, rank of presence and map symbol.
+
+Every consumer (schema enum, filters, legend, hover, details, counts) reads ``KINDS``. To add a
+kind, add one ``OfficeKind`` here and rows of that kind to ``data/offices.csv``.
+
+``rank`` orders the strength of Hong Kong's presence in a place: a full office outranks a
+liaison unit, which outranks a consultant or representative. Replacing a liaison unit with an
+office is a gain in rank (see ``measures.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geodata.text import Text
+
+#: Families of offices: who runs them.
+FAMILIES = {
+    "government": Text("HKSAR Government offices", "特區政府辦事處"),
+    "investhk": Text("Invest Hong Kong", "投資推廣署"),
+    "tdc": Text("Hong Kong Trade Development Council", "香港貿易發展局"),
+}
+
+
+@dataclass(frozen=True)
+class OfficeKind:
+    id: str
+    label: Text
+    family: str
+    rank: int  # 3 office, 2 liaison unit / dedicated unit, 1 consultant / representative
+    symbol: str  # plotly marker symbol (open symbols for the lesser ranks)
+    overseas: bool  # False: an office on the Mainland or in Taiwan
+
+
+KINDS: dict[str, OfficeKind] = {
+    k.id: k
+    for k in (
+        OfficeKind("eto", Text("Economic and Trade Office", "經濟貿易辦事處"), "government", 3,
+                   "circle", True),
+        OfficeKind("eto_liaison", Text("ETO liaison unit", "經貿辦聯絡處"), "government", 2,
+                   "circle-open", True),
+        OfficeKind("mainland_office", Text("Mainland office", "駐內地辦事處"), "government", 3,
+                   "square", False),
+        OfficeKind("mainland_liaison", Text("Mainland liaison unit", "駐內地聯絡處"), "government", 2,
+                   "square-open", False),
+        OfficeKind("etco", Text("Economic, Trade and Cultural Office (Taiwan)",
+                                "經濟貿易文化辦事處（台灣）"), "government", 3, "triangle-up", False),
+        OfficeKind("investhk_consultant", Text("InvestHK consultant office", "投資推廣署顧問辦事處"),
+                   "investhk", 1, "diamond", True),
+        OfficeKind("tdc_office", Text("HKTDC office", "貿發局辦事處"), "tdc", 2, "diamond-open", True),
+    )
+}  # fmt: skip
+
+GOVERNMENT_KINDS = tuple(k for k, v in KINDS.items() if v.family == "government")
+
+
+def rank(kind: str) -> int:
+    """The rank of presence of an office kind (0 for an unknown kind)."""
+    k = KINDS.get(kind)
+    return k.rank if k else 0

@@ -1,0 +1,153 @@
+"""The point layers of the map, declared once: ``LAYERS``.
+
+A layer declares its table, its names, how its records fall into legend classes, how it is
+drawn, what its hover and details panel say, and the columns of its public table. The network
+filter, the map, the legend, hover, details, the table view, the API and the exports all read
+these declarations; a test iterates over them. To add a point layer (say, consulates): a table
+in ``schema.py`` and its CSV, one ``PointLayer`` here, and its id in ``state.LAYERS`` order.
+
+Field formats (how hover and details render a value): ``text``, ``date``, ``list`` (``;``
+separated), ``kind`` / ``service`` / ``theme`` / ``regularity`` (a label of that vocabulary),
+``office`` (an office id, shown by name), ``iata``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geodata.text import Text
+
+
+@dataclass(frozen=True)
+class Field:
+    column: str
+    label: Text
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class PointLayer:
+    id: str  # the id in URLs and the API (``layers=offices``)
+    table: str  # the catalog table
+    label: Text  # the layer's name (controls, legend)
+    name: tuple[str, str]  # the (en, zh) columns that name a record
+    classes: tuple[str, ...]  # legend classes, in legend order
+    classify: Callable[[pd.DataFrame], np.ndarray]  # a selection -> each row's class
+    draw: str  # "markers", or "arcs" (a line from HKG and a marker at the far end)
+    order: int  # drawing order: higher is drawn above (and picked first)
+    marker_size: int = 10
+    symbols: Callable[[pd.DataFrame], list[str]] | None = None  # per-row marker symbol
+    subtitle: tuple[str, ...] = ()  # fields joined with " · " under the name (hover, details)
+    fields: tuple[Field, ...] = ()  # further lines of hover and details
+    details_only: tuple[Field, ...] = ()  # lines shown in the details panel only
+    columns: tuple[str, ...] = ()  # public table columns (see dashboard/tables.py)
+
+
+def _status_classes(df: pd.DataFrame) -> np.ndarray:
+    s = df["status_at"].to_numpy(dtype=object)
+    return np.where(np.isin(s, ("closed", "suspended")), "closed", s)
+
+
+def office_classes(df: pd.DataFrame) -> np.ndarray:
+    """existing / planned / proposed / realised (a proposal realised since) / closed."""
+    s = _status_classes(df)
+    return np.where(df["realised"].to_numpy(dtype=bool), "realised", s)
+
+
+def route_classes(df: pd.DataFrame) -> np.ndarray:
+    """existing / new (opened 2024–25) / planned / proposed / closed."""
+    s = _status_classes(df)
+    new = (s == "existing") & (df["new_2024_25"].to_numpy(dtype=object) == "yes")
+    return np.where(new, "new", s)
+
+
+def _office_symbols(df: pd.DataFrame) -> list[str]:
+    from geodata.kinds import KINDS
+
+    return [KINDS[k].symbol if k in KINDS else "circle" for k in df["kind"]]
+
+
+_SOURCE_COLS = ("document_id", "document_title", "source", "confidence")
+_PLACE_COLS = ("country_iso3", "country_en", "country_zh", "adcode", "province_en", "province_zh")
+
+OFFICES = PointLayer(
+    id="offices",
+    table="offices",
+    label=Text("Offices", "辦事處"),
+    name=("name_en", "name_zh"),
+    classes=("existing", "planned", "proposed", "realised", "closed"),
+    classify=office_classes,
+    draw="markers",
+    order=30,
+    symbols=_office_symbols,
+    subtitle=("kind", "status"),
+    fields=(
+        Field("opened", Text("Opened", "開設"), "date"),
+        Field("closed", Text("Closed", "關閉"), "date"),
+    ),
+    details_only=(
+        Field("parent_id", Text("Reports to", "隸屬"), "office"),
+        Field("realised_by", Text("Realised by", "其後落實為"), "office"),
+    ),
+    columns=(
+        "name", "kind", "status", "status_at", "realised", "opened", "closed", "city_en",
+        "city_zh", *_PLACE_COLS, "lat", "lon", "precision", "parent_id", "realised_by",
+        "name_en", "name_zh", "id", *_SOURCE_COLS, "notes",
+    ),
+)  # fmt: skip
+
+CITIES = PointLayer(
+    id="cities",
+    table="partner_cities",
+    label=Text("Sister cities", "姊妹城市"),
+    name=("city_en", "city_zh"),
+    classes=("existing", "planned", "proposed", "closed"),
+    classify=_status_classes,
+    draw="markers",
+    order=20,
+    marker_size=13,
+    symbols=lambda df: ["star"] * len(df),
+    subtitle=("status",),
+    fields=(Field("theme", Text("Theme", "主題"), "theme"),),
+    columns=(
+        "name", "status", "status_at", "theme", *_PLACE_COLS, "lat", "lon", "city_en", "city_zh",
+        "id", *_SOURCE_COLS, "notes",
+    ),
+)  # fmt: skip
+
+ROUTES = PointLayer(
+    id="routes",
+    table="routes",
+    label=Text("Flights from HKG", "香港直航航線"),
+    name=("city_en", "city_zh"),
+    classes=("existing", "new", "planned", "proposed", "closed"),
+    classify=route_classes,
+    draw="arcs",
+    order=10,
+    marker_size=5,
+    subtitle=("service", "status"),
+    fields=(
+        Field("dest_iata", Text("Airport", "機場"), "iata"),
+        Field("since", Text("Since", "開航"), "date"),
+        Field("until", Text("Until", "停航"), "date"),
+    ),
+    details_only=(
+        Field("airlines", Text("Airlines", "航空公司"), "list"),
+        Field("frequency", Text("Frequency", "班次"), "text"),
+    ),
+    columns=(
+        "name", "dest_iata", "service", "status", "status_at", "since", "until", "airlines",
+        "frequency", "as_of", "new_2024_25", *_PLACE_COLS, "lat", "lon", "city_en", "city_zh",
+        "id", *_SOURCE_COLS, "notes",
+    ),
+)  # fmt: skip
+
+#: The point layers, by id, in legend order.
+LAYERS: dict[str, PointLayer] = {x.id: x for x in (OFFICES, CITIES, ROUTES)}
+#: Point layers in drawing order (lowest first).
+DRAW_ORDER: tuple[str, ...] = tuple(sorted(LAYERS, key=lambda k: LAYERS[k].order))
+BY_TABLE: dict[str, PointLayer] = {x.table: x for x in LAYERS.values()}
