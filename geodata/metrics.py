@@ -209,6 +209,12 @@ METRICS: dict[str, Metric] = {
             _facts(AGREEMENT_FACTS), colours=(_NONE, "#fdd0a2", "#f16913", "#7f2704"),
             facts=AGREEMENT_FACTS, hover="count"),
         Metric(
+            "visits", Text("Chief Executive visits", "行政長官訪問"),
+            Text("Visits of the Chief Executive to the country up to the date shown.",
+                 "截至所示日期行政長官訪問該國的次數。"),
+            _facts(("ce_visit",)), colours=(_NONE, "#d9f0d3", "#7fbf7b", "#1b7837"),
+            facts=("ce_visit",), hover="count"),
+        Metric(
             "bri", Text("Belt and Road membership", "「一帶一路」合作國家"),
             Text("Countries with a Belt and Road cooperation document in force on the date shown.",
                  "於所示日期已簽署共建「一帶一路」合作文件的國家。"),

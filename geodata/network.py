@@ -22,7 +22,7 @@ from geodata.catalog import Catalog
 from geodata.codes import STATUSES
 from geodata.dates import date_start, in_force, year_end
 from geodata.layers import LAYERS
-from geodata.schema import OFFICE_KINDS, SERVICES, TABLES
+from geodata.schema import EVENT_FACTS, OFFICE_KINDS, SERVICES, TABLES
 
 DEFAULT_STATUSES = ("existing", "planned")
 
@@ -184,11 +184,15 @@ def select(catalog: Catalog, flt: NetworkFilter) -> Selection:
 @lru_cache(maxsize=64)
 def facts_in_force(catalog: Catalog, as_of: str, facts: tuple[str, ...] = ()) -> pd.DataFrame:
     """Country facts (of the kinds ``facts``; all when empty) in force on ``as_of``: dated on or
-    before it and not ended (``end_date``) by it. The one rule every consumer uses."""
+    before it and not ended (``end_date``) by it; an event (``schema.EVENT_FACTS``) counts once it
+    has begun. The one rule every consumer uses."""
     f = catalog.country_facts
     start = dates_of(catalog, "country_facts", "date")
     end = dates_of(catalog, "country_facts", "end_date")
-    ok = np.array([in_force(s, e, as_of) for s, e in zip(start, end)], dtype=bool)
+    event = f["fact"].isin(EVENT_FACTS).to_numpy()
+    ok = np.array(
+        [in_force(s, "" if ev else e, as_of) for s, e, ev in zip(start, end, event)], dtype=bool
+    )
     if facts:
         ok &= f["fact"].isin(facts).to_numpy()
     return f.loc[ok]

@@ -42,6 +42,9 @@ FACTS = (
     "eco_expo",  # delegation to Eco Expo Asia
     "other",
 )
+#: Facts that are events: their ``date`` and ``end_date`` are the first and last day of the
+#: event, and once it has happened it counts for good (the others stop at ``end_date``).
+EVENT_FACTS = ("ce_visit", "eco_expo")
 REGION_LEVELS = ("country", "province")
 PRECISIONS = ("airport", "city", "province", "country", "region")
 

@@ -170,3 +170,21 @@ def test_reconciliation_explains_every_difference(catalog):
     assert set(rec["verdict"]) <= {MATCHES, DIFFERS, CANNOT}
     assert (rec.loc[rec["verdict"] != MATCHES, "why"].str.len() > 10).all()
     assert (rec["source"].str.len() > 0).all()
+
+
+def test_facts_in_force_one_rule(catalog):
+    from geodata.network import facts_in_force
+
+    # a Belt and Road exit ends membership (Italy left in 2023-12)
+    bri_2022 = set(facts_in_force(catalog, "2022-12-31", ("bri",))["iso3"])
+    bri_2024 = set(facts_in_force(catalog, "2024-12-31", ("bri",))["iso3"])
+    assert "ITA" in bri_2022 and "ITA" not in bri_2024
+    # an event counts once it has begun, for good (the 2023 visit to Saudi Arabia)
+    visits = lambda as_of: set(facts_in_force(catalog, as_of, ("ce_visit",))["iso3"])  # noqa: E731
+    assert (
+        "SAU" not in visits("2023-02-03")
+        and "SAU" in visits("2023-02-04")
+        and "SAU" in visits("2026-12-31")
+    )
+    assert country_metrics(catalog, NetworkFilter.for_year(2025)).loc["KAZ", "visits"] == 0
+    assert country_metrics(catalog, NetworkFilter.for_year(2026)).loc["KAZ", "visits"] == 1

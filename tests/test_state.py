@@ -15,6 +15,7 @@ from dashboard.state import (
     METRICS,
     MIN_YEAR,
     TABLE_LAYERS,
+    VERSION,
     VIEWS,
     Options,
     ViewState,
@@ -142,3 +143,57 @@ def test_network_filter_follows_the_state():
     assert (
         f.proposals == ("hkvision-2017",) and f.regions == ("asean",) and f.services == ("cargo",)
     )
+
+
+# -- link versions ------------------------------------------------------------------------
+def test_links_carry_their_version():
+    assert ViewState(year=2017).to_query().startswith(f"v={VERSION}&")
+    state, warnings = ViewState.from_query(f"v={VERSION}&year=2017", OPTS)
+    assert state.year == 2017 and warnings == []
+
+
+def test_a_link_without_version_is_read_as_version_1():
+    state, warnings = ViewState.from_query("year=2017", OPTS)
+    assert state.year == 2017 and warnings == []
+
+
+def test_a_link_from_a_newer_version_is_rejected_with_a_notice():
+    state, warnings = ViewState.from_query(f"v={VERSION + 1}&year=2017&lang=zh", OPTS)
+    assert state == ViewState()
+    assert [w.param for w in warnings] == ["v"] and "newer version" in warnings[0].reason
+
+
+@pytest.mark.parametrize("v", ["abc", "0", "-3"])
+def test_a_bad_version_is_read_as_version_1_with_a_notice(v):
+    state, warnings = ViewState.from_query(f"v={v}&year=2017", OPTS)
+    assert state.year == 2017 and [w.param for w in warnings] == ["v"]
+
+
+def test_old_links_are_upgraded_step_by_step(monkeypatch):
+    import dashboard.state as state_module
+
+    # a version 2 that renamed region "gba" to "greater-bay-area" and a version 3 that moved
+    # the year one later: a version-1 link goes through both steps, a version-2 link one
+    monkeypatch.setattr(state_module, "VERSION", 3)
+    monkeypatch.setitem(
+        state_module.UPGRADES,
+        1,
+        lambda q: {**q, "region": q.get("region", "").replace("gba", "asean")},
+    )
+    monkeypatch.setitem(
+        state_module.UPGRADES, 2, lambda q: {**q, "year": str(int(q.get("year", "2025")) + 1)}
+    )
+    st, warnings = ViewState.from_query("region=gba&year=2016", OPTS)
+    assert st.regions == ("asean",) and st.year == 2017 and warnings == []
+    st, _ = ViewState.from_query("v=2&region=gba&year=2016", OPTS)
+    assert st.regions == ("gba",) and st.year == 2017
+    st, _ = ViewState.from_query("v=3&region=gba&year=2016", OPTS)
+    assert st.regions == ("gba",) and st.year == 2016
+
+
+@pytest.mark.parametrize(
+    "bad", [None, [], "explore", 3, {"year": "x", "layers": 5, "regions": [1, "asean"]}]
+)
+def test_from_dict_never_fails(bad):
+    state = ViewState.from_dict(bad, OPTS)
+    assert isinstance(state, ViewState)
