@@ -19,11 +19,16 @@ def _and(items: list[str], lang: str) -> str:
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
-def _doc_title(catalog: Catalog, doc_id: str, lang: str) -> str:
+def document_label(catalog: Catalog, doc_id: str, lang: str) -> str:
+    """A document's short label (``label_en``/``label_zh``), else its title and year."""
     d = catalog.documents[catalog.documents["id"] == doc_id]
     if d.empty:
         return doc_id
-    return pick(d["title_en"].iloc[0], d["title_zh"].iloc[0], lang)
+    r = d.iloc[0]
+    return (
+        pick(r["label_en"], r["label_zh"], lang)
+        or f"{pick(r['title_en'], r['title_zh'], lang)} ({r['date'][:4]})"
+    )
 
 
 def _region_name(catalog: Catalog, region_id: str, lang: str) -> str:
@@ -42,6 +47,6 @@ def view_title(catalog: Catalog, state: ViewState, lang: str) -> str:
     parts.append(t("describe.year", lang, year=state.year))
     title = _JOIN[lang].join(parts) if lang == "en" else "，".join(parts)
     if state.proposals:
-        props = _JOIN[lang].join(_doc_title(catalog, p, lang) for p in state.proposals)
+        props = _JOIN[lang].join(document_label(catalog, p, lang) for p in state.proposals)
         title += t("describe.with", lang, what=props)
     return title

@@ -48,6 +48,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "filter.kind.all": ("All kinds", "所有類別"),
     "filter.service": ("Route service", "航班類別"),
     "filter.service.all": ("Passenger and cargo", "客運及貨運"),
+    "filter.regularity": ("Route regularity", "航班規律"),
     "filter.year": ("Network as of the end of", "網絡狀況截至年底"),
     "filter.focus": ("Zoom to", "縮放至"),
     "filter.reset": ("Reset filters", "重設篩選"),
@@ -70,6 +71,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "service.passenger": ("Passenger", "客運"),
     "service.cargo": ("Cargo", "貨運"),
     "service.both": ("Passenger and cargo", "客運及貨運"),
+    "regularity.regular": ("Regular", "定期"),
+    "regularity.seasonal": ("Seasonal", "季節性"),
+    "regularity.charter": ("Charter / one-off", "包機／單次"),
+    "regularity.none": ("Not flown", "沒有航班"),
     # themes
     "theme.belt_and_road_trade": ("Belt and Road trade", "「一帶一路」貿易"),
     "theme.innovation_technology": ("Innovation and technology", "創新科技"),

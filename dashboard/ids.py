@@ -21,6 +21,7 @@ class ID(StrEnum):
     STATUS = "status"
     KIND = "kind"
     SERVICE = "service"
+    REGULARITY = "regularity"
     YEAR = "year"
     FOCUS = "focus"
     RESET = "reset"

@@ -7,8 +7,9 @@ to its default and yields a :class:`ParamWarning` saying which parameter and why
 Links are versioned (``v``), as kepler.gl's saved maps are: ``to_query`` writes the current
 :data:`VERSION`; a link of an older version is upgraded step by step through ``UPGRADES`` (each
 step rewrites the parameters whose meaning changed), and a link of a newer version than this
-app knows is rejected with a notice (the default view is shown). A link without ``v`` is read
-as version 1, the version of the first links shared.
+app knows is rejected with a notice (the default view is shown). A link without ``v`` (typed by
+hand, or an API query) is read as the current version. Decks record the link version of their
+scenes (``link_version``; 1 when absent).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 from geodata.codes import STATUSES
+from geodata.kinds import DEFAULT_KINDS
 from geodata.layers import LAYERS as POINT_LAYERS
 from geodata.metrics import SELECTABLE as METRICS
-from geodata.network import NetworkFilter
-from geodata.schema import OFFICE_KINDS, SERVICES
+from geodata.network import DEFAULT_REGULARITIES, DEFAULT_SERVICES, NetworkFilter
+from geodata.schema import OFFICE_KINDS, REGULARITIES, SERVICES
 
-VERSION = 1
+VERSION = 2
 VIEWS = ("explore", "compare", "present", "table", "about")
 LANGS = ("en", "zh")
 AREA_LAYERS = ("coverage", "provinces")
@@ -38,14 +40,30 @@ DEFAULT_YEAR = 2026
 PARAM_ATTR = {
     "view": "view", "lang": "lang", "layers": "layers", "metric": "metric", "region": "regions",
     "proposal": "proposals", "status": "statuses", "kind": "kinds", "service": "services",
-    "year": "year", "focus": "focus", "compare": "compare", "table": "table", "deck": "deck",
+    "regularity": "regularities", "year": "year", "focus": "focus", "compare": "compare", "table": "table", "deck": "deck",
     "scene": "scene",
 }  # fmt: skip
 PARAMS = ("v", *PARAM_ATTR)
 
+#: The office kinds of version 1 links (all of them then: no "kind" meant these).
+V1_KINDS = ("eto", "eto_liaison", "mainland_office", "mainland_liaison", "investhk_consultant",
+            "tdc_office", "etco")  # fmt: skip
+
+
+def _v1_to_v2(q: dict[str, str]) -> dict[str, str]:
+    """Version 2 counts passenger flights flown through the season and the HKSAR Government's
+    offices by default, where version 1 counted every route and every office kind: a version 1
+    link keeps showing what it showed."""
+    q = dict(q)
+    q.setdefault("service", "passenger,cargo")
+    q.setdefault("regularity", ",".join(REGULARITIES))
+    q.setdefault("kind", ",".join(V1_KINDS))
+    return q
+
+
 #: version n -> a function taking the parameters of a version-n link and returning them as
-#: version n + 1 writes them. Empty while the meaning of every parameter is that of version 1.
-UPGRADES: dict[int, Callable[[dict[str, str]], dict[str, str]]] = {}
+#: version n + 1 writes them.
+UPGRADES: dict[int, Callable[[dict[str, str]], dict[str, str]]] = {1: _v1_to_v2}
 
 
 @dataclass(frozen=True)
@@ -79,8 +97,9 @@ class ViewState:
     regions: tuple[str, ...] = ()
     proposals: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ("existing", "planned")
-    kinds: tuple[str, ...] = ()
-    services: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = DEFAULT_KINDS
+    services: tuple[str, ...] = DEFAULT_SERVICES
+    regularities: tuple[str, ...] = DEFAULT_REGULARITIES
     year: int = DEFAULT_YEAR
     focus: str = "world"
     compare: str = "split"
@@ -98,6 +117,7 @@ class ViewState:
             regions=self.regions,
             office_kinds=self.kinds,
             services=self.services,
+            regularities=self.regularities,
         )
 
     def effective(self, side: str | None = None) -> ViewState:
@@ -181,16 +201,13 @@ def _query_dict(query: str | Mapping) -> dict[str, str]:
 def _upgrade(q: dict[str, str], warnings: list[ParamWarning]) -> dict[str, str] | None:
     """``q`` rewritten as a link of the current version; None (with a warning) when the link
     is of a version this app cannot read."""
-    raw = q.pop("v", "1").strip() or "1"
+    raw = q.pop("v", str(VERSION)).strip() or str(VERSION)
     try:
         v = int(raw)
     except ValueError:
-        warnings.append(
-            ParamWarning(
-                "v", raw, f"expected a link version (1 to {VERSION}); reading the link as version 1"
-            )
-        )
-        v = 1
+        msg = f"expected a link version (1 to {VERSION}); reading the link as version {VERSION}"
+        warnings.append(ParamWarning("v", raw, msg))
+        v = VERSION
     if v > VERSION:
         warnings.append(
             ParamWarning(
@@ -203,10 +220,9 @@ def _upgrade(q: dict[str, str], warnings: list[ParamWarning]) -> dict[str, str] 
         )
         return None
     if v < 1:
-        warnings.append(
-            ParamWarning("v", raw, "expected a link version of at least 1; reading it as 1")
-        )
-        v = 1
+        msg = f"expected a link version of at least 1; reading the link as version {VERSION}"
+        warnings.append(ParamWarning("v", raw, msg))
+        v = VERSION
     while v < VERSION:
         q = UPGRADES[v](q)
         v += 1
@@ -261,6 +277,7 @@ def _parse(q: dict[str, str], options: Options, warnings: list[ParamWarning]) ->
     many("status", STATUSES)
     many("kind", OFFICE_KINDS)
     many("service", SERVICES)
+    many("regularity", REGULARITIES)
     integer("year", MIN_YEAR, MAX_YEAR)
     one("focus", FOCUSES)
     one("compare", COMPARE_MODES)

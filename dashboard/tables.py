@@ -271,6 +271,8 @@ def to_geojson(df: pd.DataFrame, layer: str, catalog: Catalog) -> dict:
         props = {k: _native(v) for k, v in row.items()}
         if layer in AREA_KEYS:
             geom = areas.get(row[key])
+        elif props.get("lat") is None:
+            geom = None  # a region-level proposal stands at no point (see its region_id)
         elif POINT_LAYERS[layer].draw == "arcs":
             geom = {
                 "type": "LineString",

@@ -67,6 +67,12 @@ class Catalog:
         return tuple(d.loc[d["kind"] == "proposal", "id"])
 
     @cached_property
+    def sovereign(self) -> dict[str, str]:
+        """territory ISO3 -> the ISO3 of the state it belongs to (``territories.csv``)."""
+        t = self.territories
+        return dict(zip(t["iso3"], t["sovereign_iso3"]))
+
+    @cached_property
     def document_dates(self) -> dict[str, str]:
         """document id -> the first day of its date (YYYY-MM-DD)."""
         return {i: date_start(d) for i, d in zip(self.documents["id"], self.documents["date"])}
@@ -114,12 +120,77 @@ def _version(data_dir: Path, boundaries_dir: Path) -> str:
 
 
 def _member_problems(regions: pd.DataFrame, iso3: frozenset, adcodes: frozenset) -> list[Problem]:
+    """Region members must be known codes: ISO3 (country level), adcodes (province level) or
+    ``ISO3:City`` (city level)."""
     out = []
     for line, level, members in zip(regions["_line"], regions["level"], regions["members"]):
-        known = iso3 if level == "country" else adcodes
-        for m in members.split(";"):
-            if m.strip() not in known:
-                out.append(Problem("regions.csv", int(line), "members", m, f"unknown {level} code"))
+        for m in (x.strip() for x in members.split(";")):
+            if level == "city":
+                country, _, city = m.partition(":")
+                ok = country in iso3 and bool(city)
+            else:
+                ok = m in (iso3 if level == "country" else adcodes)
+            if not ok:
+                expected = "ISO3:City" if level == "city" else f"{level} code"
+                out.append(Problem("regions.csv", int(line), "members", m, f"unknown {expected}"))
+    return out
+
+
+def _coverage_problems(cov: pd.DataFrame, iso3: frozenset, adcodes: frozenset) -> list[Problem]:
+    out = []
+    for line, covers in zip(cov["_line"], cov["covers"]):
+        for m in (x.strip() for x in covers.split(";")):
+            if m not in iso3 and m not in adcodes:
+                out.append(
+                    Problem(
+                        "office_coverage.csv",
+                        int(line),
+                        "covers",
+                        m,
+                        "not a country (ISO3) or province (adcode) code",
+                    )
+                )
+    return out
+
+
+def _row_rules(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Rules across the columns of one row."""
+    out = []
+    o = frames["offices"]
+    for r in o.itertuples():
+        if (r.precision == "region") != bool(r.region_id):
+            out.append(
+                Problem(
+                    "offices.csv",
+                    int(r._1),
+                    "region_id",
+                    r.region_id,
+                    "a region-level row (precision 'region') names its region_id, and only it does",
+                )
+            )
+        if r.precision != "region":
+            for col in ("country_iso3", "lat", "lon"):
+                if not getattr(r, col):
+                    out.append(
+                        Problem(
+                            "offices.csv",
+                            int(r._1),
+                            col,
+                            "",
+                            "a value is required (the row is not region-level)",
+                        )
+                    )
+    for r in frames["routes"].itertuples():
+        if r.status == "existing" and not r.regularity:
+            out.append(
+                Problem(
+                    "routes.csv",
+                    int(r._1),
+                    "regularity",
+                    "",
+                    "an existing route needs its regularity (regular, seasonal, charter, none)",
+                )
+            )
     return out
 
 
@@ -146,16 +217,23 @@ def load_catalog(data_dir: Path = DATA_DIR, boundaries_dir: Path = BOUNDARIES_DI
     for name in LOAD_ORDER:
         problems += check_refs(frames[name], TABLES[name], f"{name}.csv", targets)
     problems += _member_problems(frames["regions"], iso3, adcodes)
+    problems += _coverage_problems(frames["office_coverage"], iso3, adcodes)
+    problems += _row_rules(frames)
+    if problems:
+        raise DataError(problems)
     for name in POINT_TABLES:
-        problems += point_problems(frames[name], f"{name}.csv", world, provinces)
+        df = frames[name]
+        problems += point_problems(df[df["lat"] != ""], f"{name}.csv", world, provinces)
     if problems:
         raise DataError(problems)
 
     for name in POINT_TABLES:
         df = frames[name]
-        df["lat"] = df["lat"].astype(float)
-        df["lon"] = df["lon"].astype(float)
-        frames[name] = pd.concat([df, join_points(df, world, provinces)], axis=1)
+        df["lat"] = pd.to_numeric(df["lat"], errors="coerce")
+        df["lon"] = pd.to_numeric(df["lon"], errors="coerce")
+        placed = df[df["lat"].notna()]
+        joined = join_points(placed, world, provinces).reindex(df.index, fill_value="")
+        frames[name] = pd.concat([df, joined], axis=1)
 
     return Catalog(
         tables=frames,

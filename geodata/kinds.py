@@ -45,13 +45,21 @@ KINDS: dict[str, OfficeKind] = {
                    "square-open", False),
         OfficeKind("etco", Text("Economic, Trade and Cultural Office (Taiwan)",
                                 "經濟貿易文化辦事處（台灣）"), "government", 3, "triangle-up", False),
+        OfficeKind("investhk_unit", Text("InvestHK unit in an ETO", "經貿辦投資推廣組"), "investhk", 1,
+                   "cross", True),
         OfficeKind("investhk_consultant", Text("InvestHK consultant office", "投資推廣署顧問辦事處"),
                    "investhk", 1, "diamond", True),
         OfficeKind("tdc_office", Text("HKTDC office", "貿發局辦事處"), "tdc", 2, "diamond-open", True),
+        OfficeKind("tdc_consultant", Text("HKTDC consultant office", "貿發局顧問辦事處"), "tdc", 1,
+                   "diamond-open", True),
     )
 }  # fmt: skip
 
 GOVERNMENT_KINDS = tuple(k for k, v in KINDS.items() if v.family == "government")
+#: Shown by default: the government's own offices and InvestHK's consultant offices. InvestHK's
+#: units sit inside ETOs (they add no place), and the list of HKTDC offices is incomplete: both
+#: are a tick away in the kind filter.
+DEFAULT_KINDS = (*GOVERNMENT_KINDS, "investhk_consultant")
 
 
 def rank(kind: str) -> int:

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from geodata.catalog import Catalog
+from geodata.kinds import rank
 from geodata.layers import LAYERS
 from geodata.measures import placed_offices
 from geodata.network import (
@@ -28,6 +29,7 @@ from geodata.network import (
     Selection,
     bri_members,
     facts_in_force,
+    region_cities,
     region_codes,
     select,
 )
@@ -149,12 +151,27 @@ def _presence(x: Inputs) -> np.ndarray:
     return np.select(conds, levels, 0)
 
 
+def _top_rank(x: Inputs, sel: Selection) -> dict[str, int]:
+    """The highest rank of the offices standing in each code."""
+    o = placed_offices(sel.offices)
+    out: dict[str, int] = {}
+    for code, kind in zip(o[x.key], o["kind"]):
+        if code:
+            out[code] = max(out.get(code, 0), rank(kind))
+    return out
+
+
 def _gain(x: Inputs) -> np.ndarray:
-    """1 where the network shown adds a link of a kind the place did not have in the existing
-    network (an office, a route, a sister city), for the visible layers."""
+    """1 where the network shown adds to a place what its existing part did not have, for the
+    visible layers: a route, a sister city, an office where there was none, or an office of a
+    higher rank than the place had (an ETO where there was a liaison unit)."""
     gained: set[str] = set()
     for layer in x.layers:
-        gained |= x.codes(x.shown, (layer,)) - x.codes(x.base, (layer,))
+        if layer == "offices":
+            before = _top_rank(x, x.base)
+            gained |= {c for c, r in _top_rank(x, x.shown).items() if r > before.get(c, 0)}
+        else:
+            gained |= x.codes(x.shown, (layer,)) - x.codes(x.base, (layer,))
     return x.has(gained)
 
 
@@ -253,9 +270,13 @@ def _in_region(x: Inputs) -> np.ndarray:
     if not x.filter.regions:
         return np.ones(len(x.index), dtype=bool)
     iso, ad = region_codes(x.catalog, x.filter.regions)
+    cities = region_cities(x.catalog, x.filter.regions)
+    iso = iso | {c.split(":")[0] for c in cities}
+    if cities:  # the provinces the records of a city-level region stand in
+        ad = ad | x.codes(x.shown, tuple(LAYERS)) if x.level == "province" else ad
     if x.level == "country":
         return x.index.isin(iso) | ((x.index == "CHN") & bool(ad))
-    return x.index.isin(ad) | ("CHN" in iso)
+    return x.index.isin(ad) | ("CHN" in iso and not cities)
 
 
 @lru_cache(maxsize=256)

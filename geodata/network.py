@@ -22,9 +22,12 @@ from geodata.catalog import Catalog
 from geodata.codes import STATUSES
 from geodata.dates import date_start, in_force, year_end
 from geodata.layers import LAYERS
-from geodata.schema import EVENT_FACTS, OFFICE_KINDS, SERVICES, TABLES
+from geodata.schema import EVENT_FACTS, OFFICE_KINDS, REGULARITIES, SERVICES, TABLES
 
 DEFAULT_STATUSES = ("existing", "planned")
+#: Routes counted by default: passenger service flown through the season (scheduled).
+DEFAULT_SERVICES = ("passenger",)
+DEFAULT_REGULARITIES = ("regular", "seasonal")
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,8 @@ class NetworkFilter:
     ``statuses`` are the statuses shown (at least one). ``proposals`` are the proposal
     documents whose rows are shown; with none chosen, every proposal's rows are shown when
     ``proposed`` is a status shown. The other tuples narrow the records and are no
-    restriction when empty: ``regions`` (region ids), ``office_kinds``, ``services``.
+    restriction when empty: ``regions`` (region ids), ``office_kinds``, ``services`` (a route
+    of service ``both`` serves passengers and cargo) and ``regularities`` (of routes).
     ``as_of`` is a date (``YYYY-MM-DD``; partial dates are read as their first day).
     """
 
@@ -43,11 +47,12 @@ class NetworkFilter:
     regions: tuple[str, ...] = ()
     office_kinds: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
+    regularities: tuple[str, ...] = ()
     as_of: str = "2026-12-31"
 
     def __post_init__(self):
         for name, allowed in (("statuses", STATUSES), ("office_kinds", OFFICE_KINDS),
-                              ("services", SERVICES)):  # fmt: skip
+                              ("services", SERVICES), ("regularities", REGULARITIES)):  # fmt: skip
             bad = [s for s in getattr(self, name) if s not in allowed]
             if bad:
                 raise ValueError(f"{name} were {bad} but are expected to be in {allowed}")
@@ -99,15 +104,21 @@ class Selection:
 
 
 def _str_dates(values) -> np.ndarray:
-    return np.array([date_start(v) if v else "" for v in values], dtype=object)
+    """Dates (or periods "first/last": their first date) as ``YYYY-MM-DD`` of their first day."""
+    return np.array([date_start(str(v).split("/")[0]) if v else "" for v in values], dtype=object)
 
 
 @lru_cache(maxsize=64)
-def dates_of(catalog: Catalog, table: str, column: str) -> np.ndarray:
-    """A date column as ``YYYY-MM-DD`` strings of its first day ('' when empty), parsed once."""
-    if not column:
-        return np.full(len(catalog.table(table)), "", dtype=object)
-    return _str_dates(catalog.table(table)[column])
+def dates_of(catalog: Catalog, table: str, column: str | tuple[str, ...]) -> np.ndarray:
+    """A date column as ``YYYY-MM-DD`` strings of its first day ('' when empty), parsed once;
+    for several columns, the first one filled in each row."""
+    n = len(catalog.table(table))
+    columns = (column,) if isinstance(column, str) else column
+    out = np.full(n, "", dtype=object)
+    for col in reversed([c for c in columns if c]):
+        d = _str_dates(catalog.table(table)[col])
+        out = np.where(d != "", d, out)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -135,12 +146,25 @@ def status_at(catalog: Catalog, table: str, as_of: str) -> np.ndarray:
 
 
 def region_codes(catalog: Catalog, regions: tuple[str, ...]) -> tuple[frozenset, frozenset]:
-    """The countries (ISO3) and provinces (adcodes) that make up ``regions``."""
+    """The countries (ISO3) and provinces (adcodes) that make up ``regions`` (a city-level
+    region adds the countries of its cities: see :func:`region_cities`)."""
     iso, ad = set(), set()
     for r in regions:
         level, members = catalog.region_members[r]
+        if level == "city":
+            continue
         (iso if level == "country" else ad).update(members)
     return frozenset(iso), frozenset(ad)
+
+
+def region_cities(catalog: Catalog, regions: tuple[str, ...]) -> frozenset[str]:
+    """The cities (``ISO3:City``) of the city-level regions among ``regions``."""
+    out: set[str] = set()
+    for r in regions:
+        level, members = catalog.region_members[r]
+        if level == "city":
+            out |= members
+    return frozenset(out)
 
 
 def _mask(catalog: Catalog, table: str, flt: NetworkFilter) -> tuple[np.ndarray, np.ndarray]:
@@ -154,13 +178,31 @@ def _mask(catalog: Catalog, table: str, flt: NetworkFilter) -> tuple[np.ndarray,
         keep |= is_prop
     if flt.regions:
         iso, ad = region_codes(catalog, flt.regions)
-        keep &= (df["country_iso3"].isin(iso) | df["adcode"].isin(ad)).to_numpy()
+        inside = (df["country_iso3"].isin(iso) | df["adcode"].isin(ad)).to_numpy()
+        cities = region_cities(catalog, flt.regions)
+        if cities and "city_en" in df:
+            keys = df["country_iso3"].astype(str) + ":" + df["city_en"].astype(str)
+            inside = inside | keys.isin(cities).to_numpy()
+        if "region_id" in df:  # a region-level row is in when its region overlaps the filter's
+            inside = inside | np.array(
+                [_overlaps(catalog, r, iso, ad) for r in df["region_id"]], dtype=bool
+            )
+        keep = keep & inside
     if table == "offices" and flt.office_kinds:
         keep &= df["kind"].isin(flt.office_kinds).to_numpy()
     if table == "routes" and flt.services:
         # a "both" route serves passengers and cargo
         keep &= df["service"].isin((*flt.services, "both")).to_numpy()
+    if table == "routes" and flt.regularities:
+        keep &= df["regularity"].isin(flt.regularities).to_numpy()
     return keep, eff
+
+
+def _overlaps(catalog: Catalog, region_id: str, iso: frozenset, ad: frozenset) -> bool:
+    if not region_id:
+        return False
+    level, members = catalog.region_members[region_id]
+    return bool(members & (iso if level == "country" else ad))
 
 
 def _with_status(catalog: Catalog, table: str, flt: NetworkFilter) -> pd.DataFrame:

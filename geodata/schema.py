@@ -21,12 +21,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geodata.codes import CONFIDENCES, STATUSES
+from geodata.codes import BASES, CONFIDENCES, STATUSES
 from geodata.kinds import KINDS
 
 DOCUMENT_KINDS = ("proposal", "statement", "report", "dataset", "web")
 OFFICE_KINDS = tuple(KINDS)
 SERVICES = ("passenger", "cargo", "both")
+#: How regularly a route flies: every week through its season (regular), for part of the year
+#: (seasonal), on a few days only (charter: charters and one-off flights), or not at all in the
+#: period observed (none).
+REGULARITIES = ("regular", "seasonal", "charter", "none")
 THEMES = ("belt_and_road_trade", "innovation_technology", "cultural_creative")
 FACTS = (
     "bri",  # signed a Belt and Road cooperation document (value: signed date; end_date: exit)
@@ -45,7 +49,7 @@ FACTS = (
 #: Facts that are events: their ``date`` and ``end_date`` are the first and last day of the
 #: event, and once it has happened it counts for good (the others stop at ``end_date``).
 EVENT_FACTS = ("ce_visit", "eco_expo")
-REGION_LEVELS = ("country", "province")
+REGION_LEVELS = ("country", "province", "city")
 PRECISIONS = ("airport", "city", "province", "country", "region")
 
 
@@ -65,7 +69,7 @@ class Table:
     columns: tuple[Column, ...]
     point: bool = False  # has lat/lon checked against country_iso3 / adcode
     description: str = ""
-    start: str = ""  # the column a row starts counting from (point tables)
+    start: tuple[str, ...] = ()  # columns a row starts counting from: the first one filled
     end: str = ""  # the column a row stops counting from
 
     @property
@@ -102,6 +106,9 @@ DOCUMENTS = Table(
         C("language", required=False),
         C("summary_en", required=False),
         C("summary_zh", required=False),
+        C("label_en", required=False),
+        C("label_zh", required=False),
+        C("licence", required=False),
     ),
     description="Source documents, proposals, datasets and web pages cited by other rows.",
 )
@@ -117,12 +124,14 @@ OFFICES = Table(
         C("parent_id", "ref", required=False, ref="offices.id"),
         C("city_en", required=False),
         C("city_zh", required=False),
-        C("country_iso3", "iso3"),
+        C("country_iso3", "iso3", required=False),
         C("adcode", "adcode", required=False),
-        C("lat", "float"),
-        C("lon", "float"),
+        C("lat", "float", required=False),
+        C("lon", "float", required=False),
         C("precision", "enum", choices=PRECISIONS),
+        C("region_id", "ref", required=False, ref="regions.id"),
         C("status", "enum", choices=STATUSES),
+        C("basis", "enum", required=False, choices=BASES),
         C("opened", "date", required=False),
         C("closed", "date", required=False),
         C("realised_by", "ref", required=False, ref="offices.id"),
@@ -130,7 +139,7 @@ OFFICES = Table(
         C("notes", required=False),
     ),
     point=True,
-    start="opened",
+    start=("opened",),
     end="closed",
     description="Offices of Hong Kong: existing, planned, proposed, closed.",
 )
@@ -148,6 +157,7 @@ PARTNER_CITIES = Table(
         C("lon", "float"),
         C("theme", "enum", required=False, choices=THEMES),
         C("status", "enum", choices=STATUSES),
+        C("basis", "enum", required=False, choices=BASES),
         *_SOURCE,
         C("notes", required=False),
     ),
@@ -168,9 +178,12 @@ ROUTES = Table(
         C("lat", "float"),
         C("lon", "float"),
         C("service", "enum", choices=SERVICES),
+        C("regularity", "enum", required=False, choices=REGULARITIES),
         C("status", "enum", choices=STATUSES),
+        C("basis", "enum", required=False, choices=BASES),
         C("since", "date", required=False),
         C("until", "date", required=False),
+        C("realised_by", "ref", required=False, ref="routes.id"),
         C("airlines", required=False),
         C("frequency", required=False),
         C("as_of", required=False),
@@ -179,7 +192,9 @@ ROUTES = Table(
         C("notes", required=False),
     ),
     point=True,
-    start="since",
+    # a route counts from its opening (since) or, when that is unknown, from the start of the
+    # period it was observed in (as_of, "first/last"): evidence, not an assumption
+    start=("since", "as_of"),
     end="until",
     description="Nonstop air routes from HKG (existing, new, planned, proposed).",
 )
@@ -213,6 +228,39 @@ REGIONS = Table(
         C("source"),
     ),
     description="Named groups of countries (ISO3) or provinces (adcode).",
+)
+
+OFFICE_COVERAGE = Table(
+    "office_coverage",
+    "id",
+    (
+        C("id", "id"),
+        C("office_id", "ref", ref="offices.id"),
+        C("covers", "list"),
+        C("valid_from", "date", required=False),
+        C("valid_to", "date", required=False),
+        C("source"),
+        C("confidence", "enum", required=False, choices=CONFIDENCES),
+        C("notes", required=False),
+    ),
+    start=("valid_from",),
+    end="valid_to",
+    description="Each office's area of responsibility for a period: the countries (ISO3) or "
+    "provinces (adcodes) it covers.",
+)
+
+TERRITORIES = Table(
+    "territories",
+    "iso3",
+    (
+        C("iso3", "iso3"),
+        C("sovereign_iso3", "iso3"),
+        C("source"),
+        C("confidence", "enum", required=False, choices=CONFIDENCES),
+        C("notes", required=False),
+    ),
+    description="Places on the map that are not sovereign states, and the state they belong to: "
+    "the numbers count them under it.",
 )
 
 STATED_COUNTS = Table(
@@ -263,11 +311,15 @@ PROVINCES = Table(
 
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS, STATED_COUNTS)
-}
+    for t in (
+        DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS, OFFICE_COVERAGE,
+        TERRITORIES, STATED_COUNTS,
+    )
+}  # fmt: skip
 #: Tables the boundary build reads (not loaded by the app's catalog).
 BUILD_TABLES: dict[str, Table] = {t.name: t for t in (COUNTRY_NAMES, PROVINCES)}
 # load order: a table's refs point only at tables loaded before it (or itself)
 LOAD_ORDER = (
-    "documents", "offices", "partner_cities", "routes", "country_facts", "regions", "stated_counts",
+    "documents", "regions", "offices", "partner_cities", "routes", "country_facts", "office_coverage",
+    "territories", "stated_counts",
 )  # fmt: skip

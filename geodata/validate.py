@@ -124,9 +124,17 @@ def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd
         ) from None
     header = [h.strip() for h in header]
     problems: list[Problem] = []
-    missing = [c for c in table.required_names if c not in header]
+    missing = [c for c in table.column_names if c not in header]
     for c in missing:
-        problems.append(Problem(file, 1, c, "", "required column is missing from the header"))
+        problems.append(
+            Problem(
+                file,
+                1,
+                c,
+                "",
+                "column is missing from the header (every column of the table is expected, even when its cells may be empty)",
+            )
+        )
     for h in header:
         if h not in table.column_names:
             problems.append(

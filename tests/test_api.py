@@ -94,10 +94,12 @@ def test_summary_proposal_gain(client):
     body = get_json(client, "/api/v1/summary?view=compare&proposal=hkvision-2017")
     assert body["warnings"] == []
     assert body["state"]["proposals"] == ["hkvision-2017"]
-    assert body["gain"]["countries_with_office"] == ["IND", "KAZ", "POL", "RUS", "VNM"]
+    assert body["gain"]["countries_with_office"] == ["KAZ", "POL", "RUS", "VNM"]
+    assert body["gain"]["countries_with_full_office"] == ["IND", "KAZ", "POL", "RUS"]
     assert body["gain"]["provinces_with_office"] == ["650000"]
+    assert body["gain"]["provinces_with_full_office"] == ["350000", "650000"]
     for key in tuple(MEASURES):
-        assert body["coverage"][key] >= body["baseline"][key]
+        assert body["coverage"][key] == body["baseline"][key] + len(body["gain"][key])
 
 
 def test_summary_year_changes_counts(client):

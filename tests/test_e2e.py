@@ -145,9 +145,12 @@ def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
         lambda: atlas.find_element("#compare-numbers td[data-key='countries_with_office']"),
         what="compare numbers",
     )
-    assert cell.text.startswith("+5")
-    for name in ("India", "Kazakhstan", "Poland", "Russia", "Vietnam"):
+    # India already has an office (InvestHK's consultant): the proposal adds an ETO there
+    assert cell.text.startswith("+4")
+    for name in ("Kazakhstan", "Poland", "Russia", "Vietnam"):
         assert name in cell.text
+    full = atlas.find_element("#compare-numbers td[data-key='countries_with_full_office']").text
+    assert full.startswith("+4") and "India" in full
     assert (
         "Xinjiang"
         in atlas.find_element("#compare-numbers td[data-key='provinces_with_office']").text

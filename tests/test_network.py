@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geodata.codes import NOT_FOREIGN
+from geodata.kinds import GOVERNMENT_KINDS
 from geodata.measures import coverage, summary
 from geodata.metrics import country_metrics, province_metrics
 from geodata.network import NetworkFilter, select, status_at
@@ -19,7 +20,9 @@ def liaison_units(catalog, as_of):
 
 
 def test_mainland_offices_cover_15_provinces_in_2026(catalog):
-    sel = select(catalog, NetworkFilter.for_year(2026, statuses=EXISTING))
+    sel = select(
+        catalog, NetworkFilter.for_year(2026, statuses=EXISTING, office_kinds=GOVERNMENT_KINDS)
+    )
     mainland = sel.offices[sel.offices["kind"].isin(["mainland_office", "mainland_liaison"])]
     assert len(mainland) == 16
     cov = coverage(catalog, sel)
@@ -44,8 +47,13 @@ def test_fifteen_overseas_etos_in_2026_and_fourteen_before_kuala_lumpur(catalog)
 
 def test_hkvision_2017_gain(catalog):
     s = summary(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))
-    assert s["gain"]["countries_with_office"] == ["IND", "KAZ", "POL", "RUS", "VNM"]
+    # India already has an office (InvestHK's consultant in Mumbai): the proposed ETO is a
+    # gain in rank, not in countries with an office
+    assert s["gain"]["countries_with_office"] == ["KAZ", "POL", "RUS", "VNM"]
+    assert s["gain"]["countries_with_full_office"] == ["IND", "KAZ", "POL", "RUS"]
     assert s["gain"]["provinces_with_office"] == ["650000"]
+    # the Fujian ETO replaces a liaison unit: a gain in rank (reported as +0 before)
+    assert s["gain"]["provinces_with_full_office"] == ["350000", "650000"]
     # UAE and Thailand have ETOs now: not a gain
     assert (
         "ARE" not in s["gain"]["countries_with_office"]
@@ -63,10 +71,17 @@ def test_realised_proposals_are_marked(catalog):
     assert not before.offices["realised"].any()  # Bangkok opened 2019, Dubai 2021
 
 
-def test_bpa_2024_gba_offices_add_no_province(catalog):
-    s = summary(catalog, NetworkFilter(proposals=("bpa-2024",)))
+def test_bpa_2024_gba_offices_add_no_province_but_seven_cities(catalog):
+    s = summary(catalog, NetworkFilter(statuses=EXISTING, proposals=("bpa-2024",)))
     assert s["gain"]["provinces_with_office"] == []
-    assert s["counts"]["offices"]["proposed"] == 10
+    # nine GBA cities: two have an office (Guangzhou, Shenzhen), the proposal adds seven
+    assert (s["baseline"]["gba_cities_with_office"], s["coverage"]["gba_cities_with_office"]) == (
+        2,
+        9,
+    )
+    assert s["of"]["gba_cities_with_office"] == 9 and len(s["gain"]["cities_with_office"]) == 7
+    # the nine city offices and the region-level "more ETOs in Belt and Road countries"
+    assert s["counts"]["offices"]["proposed"] == 11
 
 
 def test_coverage_counts_foreign_countries_only(catalog):
@@ -132,7 +147,7 @@ def test_country_diff_classes(catalog):
 
 
 def test_province_metrics(catalog):
-    m = province_metrics(catalog, NetworkFilter(statuses=EXISTING))
+    m = province_metrics(catalog, NetworkFilter(statuses=EXISTING, office_kinds=GOVERNMENT_KINDS))
     assert m.loc["440000", "offices"] == 2  # Guangdong ETO + Shenzhen liaison unit
     assert (m["offices"] > 0).sum() == 15
     g = province_metrics(catalog, NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",)))

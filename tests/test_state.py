@@ -75,7 +75,7 @@ def test_default_state_has_empty_query():
 
 def test_query_only_holds_changes():
     s = ViewState(lang="zh", proposals=("hkvision-2017",), year=2017)
-    assert s.to_query() == "v=1&lang=zh&proposal=hkvision-2017&year=2017"
+    assert s.to_query() == "v=2&lang=zh&proposal=hkvision-2017&year=2017"
 
 
 @pytest.mark.parametrize(
@@ -152,9 +152,19 @@ def test_links_carry_their_version():
     assert state.year == 2017 and warnings == []
 
 
-def test_a_link_without_version_is_read_as_version_1():
+def test_a_link_without_version_is_read_as_the_current_version():
     state, warnings = ViewState.from_query("year=2017", OPTS)
-    assert state.year == 2017 and warnings == []
+    assert state == ViewState(year=2017) and warnings == []
+
+
+def test_a_version_1_link_keeps_showing_every_route_and_office_kind():
+    state, warnings = ViewState.from_query("v=1&year=2017", OPTS)
+    assert warnings == [] and state.year == 2017
+    assert set(state.services) == {"passenger", "cargo"}
+    assert state.regularities == ("regular", "seasonal", "charter", "none")
+    assert "tdc_office" in state.kinds and "investhk_unit" not in state.kinds
+    again, _ = ViewState.from_query(state.to_query(), OPTS)
+    assert again == state  # and the link written for it is a current one that reads the same
 
 
 def test_a_link_from_a_newer_version_is_rejected_with_a_notice():
@@ -164,7 +174,7 @@ def test_a_link_from_a_newer_version_is_rejected_with_a_notice():
 
 
 @pytest.mark.parametrize("v", ["abc", "0", "-3"])
-def test_a_bad_version_is_read_as_version_1_with_a_notice(v):
+def test_a_bad_version_falls_back_with_a_notice(v):
     state, warnings = ViewState.from_query(f"v={v}&year=2017", OPTS)
     assert state.year == 2017 and [w.param for w in warnings] == ["v"]
 
@@ -183,7 +193,7 @@ def test_old_links_are_upgraded_step_by_step(monkeypatch):
     monkeypatch.setitem(
         state_module.UPGRADES, 2, lambda q: {**q, "year": str(int(q.get("year", "2025")) + 1)}
     )
-    st, warnings = ViewState.from_query("region=gba&year=2016", OPTS)
+    st, warnings = ViewState.from_query("v=1&region=gba&year=2016", OPTS)
     assert st.regions == ("asean",) and st.year == 2017 and warnings == []
     st, _ = ViewState.from_query("v=2&region=gba&year=2016", OPTS)
     assert st.regions == ("gba",) and st.year == 2017

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard.describe import document_label
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.state import FOCUSES, LAYERS, METRICS, TABLE_LAYERS, VIEWS, ViewState
 from geodata.catalog import Catalog
 from geodata.codes import STATUSES
-from geodata.schema import OFFICE_KINDS
+from geodata.schema import OFFICE_KINDS, REGULARITIES
 
 YEAR_MIN, YEAR_MAX = 1995, 2030
 SERVICE_CHOICES = ("all", "passenger", "cargo")
@@ -22,7 +23,6 @@ def label(key: str, lang: str, tag=html.Span, **kw):
 
 def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
     """Options of every control, labelled in ``lang``."""
-    docs = catalog.documents.set_index("id")
     regions = catalog.regions
     return {
         ID.VIEW: [{"label": t(f"view.{v}", lang), "value": v} for v in VIEWS],
@@ -33,11 +33,7 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
             for r in regions.itertuples()
         ],
         ID.PROPOSAL: [
-            {
-                "label": f"{docs.at[p, 'title_zh' if lang == 'zh' else 'title_en']} ({docs.at[p, 'date'][:4]})",
-                "value": p,
-            }
-            for p in catalog.proposal_ids
+            {"label": document_label(catalog, p, lang), "value": p} for p in catalog.proposal_ids
         ],
         ID.STATUS: [{"label": t(f"status.{s}", lang), "value": s} for s in STATUSES],
         ID.KIND: [{"label": t(f"kind.{k}", lang), "value": k} for k in OFFICE_KINDS],
@@ -45,6 +41,7 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
             {"label": t("filter.service.all" if s == "all" else f"service.{s}", lang), "value": s}
             for s in SERVICE_CHOICES
         ],
+        ID.REGULARITY: [{"label": t(f"regularity.{r}", lang), "value": r} for r in REGULARITIES],
         ID.FOCUS: [{"label": t(f"focus.{f}", lang), "value": f} for f in FOCUSES],
         ID.COMPARE_MODE: [
             {"label": t(f"compare.{m}", lang), "value": m} for m in ("split", "diff")
@@ -55,7 +52,7 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
 
 
 def service_value(state: ViewState) -> str:
-    return state.services[0] if len(state.services) == 1 else "all"
+    return state.services[0] if state.services in (("passenger",), ("cargo",)) else "all"
 
 
 def control_values(state: ViewState) -> dict[str, object]:
@@ -70,6 +67,7 @@ def control_values(state: ViewState) -> dict[str, object]:
         ID.STATUS: list(state.statuses),
         ID.KIND: list(state.kinds),
         ID.SERVICE: service_value(state),
+        ID.REGULARITY: list(state.regularities),
         ID.YEAR: state.year,
         ID.FOCUS: state.focus,
         ID.COMPARE_MODE: state.compare,
@@ -103,7 +101,8 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         proposals=pick(values[ID.PROPOSAL], catalog.proposal_ids),
         statuses=statuses,
         kinds=pick(values[ID.KIND], OFFICE_KINDS),
-        services=(service,) if service in ("passenger", "cargo") else (),
+        services=(service,) if service in ("passenger", "cargo") else ("passenger", "cargo"),
+        regularities=pick(values[ID.REGULARITY], REGULARITIES) or previous.regularities,
         year=int(year)
         if isinstance(year, (int, float)) and YEAR_MIN <= year <= YEAR_MAX
         else previous.year,
@@ -200,6 +199,16 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                     id=ID.SERVICE,
                     options=opts[ID.SERVICE],
                     value=vals[ID.SERVICE],
+                    className="checklist inline",
+                ),
+            ),
+            _field(
+                "filter.regularity",
+                lang,
+                dcc.Checklist(
+                    id=ID.REGULARITY,
+                    options=opts[ID.REGULARITY],
+                    value=vals[ID.REGULARITY],
                     className="checklist inline",
                 ),
             ),
