@@ -5,6 +5,7 @@ Routes (GET only; the query parameters are the page URL's, see ``dashboard.state
 - ``/api/v1/summary``                 the numbers on screen for that view state
 - ``/api/v1/layers/<layer>.csv``      the filtered records of a layer (UTF-8 with BOM)
 - ``/api/v1/layers/<layer>.geojson``  the same as a GeoJSON FeatureCollection
+- ``/api/v1/proposals``               every proposal's track record as of the ``year``
 - ``/api/v1/documents``               the source documents and proposals
 - ``/healthz``                        liveness, data version and row counts
 
@@ -28,8 +29,11 @@ from dashboard import tables as lyr
 from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
+from geodata.measures import MEASURES
 from geodata.measures import summary as network_summary
+from geodata.network import route_evidence
 from geodata.schema import LOAD_ORDER, TABLES
+from geodata.track import as_dicts, record_summary, track_record
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +110,8 @@ def _cached(resp: flask.Response, catalog: Catalog) -> flask.Response:
 
 
 def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) -> dict:
-    nums = network_summary(catalog, state.effective().network_filter())
+    flt = state.effective().network_filter()
+    nums = network_summary(catalog, flt)
     return {
         "state": state.to_dict(),
         "warnings": warnings,
@@ -115,8 +120,20 @@ def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) ->
         "baseline": nums["baseline"],
         "gain": nums["gain"],
         "places": nums["places"],
+        "of": nums["of"],
+        "route_evidence": route_evidence(catalog, flt.as_of),
+        "track_record": {p: track_payload(catalog, p, flt.as_of) for p in state.proposals},
+        "definitions": {
+            k: {"label": m.label._asdict(), "definition": m.definition._asdict()}
+            for k, m in MEASURES.items()
+        },
         "data_version": catalog.version,
     }
+
+
+def track_payload(catalog: Catalog, proposal: str, as_of: str) -> dict:
+    items = track_record(catalog, proposal, as_of)
+    return {**record_summary(items), "items": as_dicts(items)}
 
 
 def documents_payload(catalog: Catalog) -> list[dict]:
@@ -167,6 +184,19 @@ def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
             resp.headers["X-Atlas-Warnings"] = _warnings_header(warnings)
         resp.headers["X-Atlas-Data-Version"] = catalog.version
         return _cached(resp, catalog)
+
+    @bp.get("/api/v1/proposals")
+    @_guarded
+    def proposals():
+        catalog = get_catalog()
+        state, warnings = parse_state(catalog)
+        as_of = state.network_filter().as_of
+        body = {
+            "as_of": as_of,
+            "warnings": warnings,
+            "proposals": {p: track_payload(catalog, p, as_of) for p in catalog.proposal_ids},
+        }
+        return _cached(flask.jsonify(body), catalog)
 
     @bp.get("/api/v1/documents")
     @_guarded

@@ -50,3 +50,36 @@ def view_title(catalog: Catalog, state: ViewState, lang: str) -> str:
         props = _JOIN[lang].join(document_label(catalog, p, lang) for p in state.proposals)
         title += t("describe.with", lang, what=props)
     return title
+
+
+def kinds_text(state: ViewState, lang: str) -> str:
+    """Which office kinds the numbers count, in words."""
+    from geodata.kinds import DEFAULT_KINDS, KINDS
+
+    kinds = state.kinds or tuple(KINDS)
+    if set(kinds) == set(KINDS):
+        return t("numbers.kinds.all", lang)
+    if set(kinds) == set(DEFAULT_KINDS):
+        return t("numbers.kinds.default", lang)
+    return t(
+        "numbers.kinds.some", lang, kinds=_JOIN[lang].join(t(f"kind.{k}", lang) for k in kinds)
+    )
+
+
+def evidence_text(catalog: Catalog, state: ViewState, lang: str) -> str:
+    """What the routes shown count and rest on: services, regularity, and the route evidence
+    of the year (a snapshot of the year, the latest known one, or none)."""
+    from dashboard.i18n import fmt_date
+    from geodata.network import route_evidence
+    from geodata.schema import REGULARITIES
+
+    ev = route_evidence(catalog, state.network_filter().as_of)
+    d = catalog.documents[catalog.documents["id"] == ev["document_id"]]
+    label = pick(d["label_en"].iloc[0], d["label_zh"].iloc[0], lang) if len(d) else ""
+    when = fmt_date(ev["date"], lang)
+    source = t(f"evidence.{ev['kind']}", lang, source=label, date=when)
+    services = state.services or ("passenger", "cargo")
+    what = _and([t(f"service.{s}", lang) for s in services if s != "both"], lang)
+    regs = state.regularities or REGULARITIES
+    how = _and([t(f"regularity.{r}", lang).lower() for r in regs], lang)
+    return t("evidence.what", lang, what=what, how=how, source=source)

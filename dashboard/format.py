@@ -6,7 +6,7 @@ from __future__ import annotations
 from dashboard.i18n import fmt_date, t
 from geodata.text import pick
 
-VOCABULARIES = ("kind", "service", "theme", "status")
+VOCABULARIES = ("kind", "service", "theme", "status", "regularity", "basis")
 
 
 def field_text(fmt: str, value, lang: str, catalog=None) -> str:

@@ -35,6 +35,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "layer.coverage": ("Countries (choropleth)", "國家（分級著色）"),
     "layer.provinces": ("Mainland provinces", "內地省份"),
     "layer.countries": ("Countries", "國家"),
+    "layer.proposals": ("Proposals: track record", "建議落實情況"),
     # metrics
     "metric": ("Colour countries by", "國家著色指標"),
     # filters
@@ -66,6 +67,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.suspended": ("Suspended", "已暫停"),
     "status.new": ("New 2024–25", "2024至25年新航線"),
     "status.realised": ("Proposed, realised since", "建議其後已落實"),
+    "status.inferred": ("Proposed (inferred: place not named)", "建議（推斷：未指明地點）"),
+    "status.area": ("Proposed for a region", "地區建議"),
     # office kinds
     # services
     "service.passenger": ("Passenger", "客運"),
@@ -153,6 +156,50 @@ LABELS: dict[str, tuple[str, str]] = {
     "present.scene": ("Scene {i} of {n}", "第 {i} / {n} 幕"),
     "present.add": ("Add current view as a scene", "將目前畫面加入為一幕"),
     "present.exit": ("Esc: back to explore", "Esc：返回探索"),
+    # numbers panel groups and captions
+    "numbers.group.offices": ("Offices", "辦事處"),
+    "numbers.group.routes": ("Nonstop flights", "直航航班"),
+    "numbers.routes_counted": ("{what}", "{what}"),
+    "numbers.gain_note": (
+        "Gain: what the network shown adds to its existing part (planned and proposed).",
+        "增加：所示網絡比其現有部分多出的項目（計劃中及建議）。",
+    ),
+    "numbers.kinds.all": (
+        "Every kind of office, HKTDC's included",
+        "所有類別的辦事處（包括貿發局）",
+    ),
+    "numbers.kinds.default": (
+        "The Government's offices (ETOs, mainland offices, liaison units) and InvestHK's consultants",
+        "特區政府辦事處（經貿辦、駐內地辦事處、聯絡處）及投資推廣署顧問辦事處",
+    ),
+    "numbers.kinds.some": ("Offices counted: {kinds}", "計算的辦事處：{kinds}"),
+    "evidence.what": ("{what} flights, {how}; {source}", "{what}航班，{how}；{source}"),
+    "evidence.current": ("routes as in {source} ({date})", "航線依據{source}（{date}）"),
+    "evidence.latest": (
+        "routes: latest known, {source} ({date}); no newer evidence for this year",
+        "航線：最新可得資料為{source}（{date}）；本年沒有更新資料",
+    ),
+    "evidence.none": (
+        "no route evidence this early (the first is {source}, {date})",
+        "沒有這麼早的航線資料（最早為{source}，{date}）",
+    ),
+    # track record
+    "track.title": ("Track record: {doc}", "落實情況：{doc}"),
+    "track.summary": (
+        "{n} items: {done} realised, {part} partly realised, by the end of {year}.",
+        "共{n}項：截至{year}年底已落實{done}項、部分落實{part}項。",
+    ),
+    "track.realised": ("realised", "已落實"),
+    "track.partly_realised": ("partly realised", "部分落實"),
+    "track.not_realised": ("not realised", "未落實"),
+    "track.by": (" by {name} ({date})", "：{name}（{date}）"),
+    "track.years": (", about {n} years after the proposal", "，建議後約{n}年"),
+    "basis.named": ("named by the document", "文件指明"),
+    "basis.inferred": (
+        "inferred: the document names a group, not this place",
+        "推斷：文件只提及類別，未指明此地",
+    ),
+    "basis.region": ("for a region: the document names no place", "地區建議：文件未指明地點"),
     # views described in words
     "describe.year": ("{year}", "{year}年"),
     "describe.with": (" — with “{what}”", "——加上《{what}》"),

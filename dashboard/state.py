@@ -32,7 +32,7 @@ AREA_LAYERS = ("coverage", "provinces")
 LAYERS = (*AREA_LAYERS, *POINT_LAYERS)
 COMPARE_MODES = ("split", "diff")
 FOCUSES = ("world", "asia", "china", "gba", "europe", "middle-east")
-TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces")
+TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces", "proposals")
 MIN_YEAR, MAX_YEAR = 1950, 2030
 DEFAULT_YEAR = 2026
 

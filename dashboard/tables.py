@@ -11,6 +11,7 @@ curated files, countries are sorted by ISO3, provinces by adcode.
 from __future__ import annotations
 
 import math
+from dataclasses import fields
 from functools import lru_cache
 
 import numpy as np
@@ -25,6 +26,7 @@ from geodata.measures import placed_offices
 from geodata.metrics import AGREEMENT_FACTS, METRICS, country_metrics, province_metrics
 from geodata.network import NetworkFilter, facts_in_force, select
 from geodata.text import pick
+from geodata.track import Item, as_dicts, track_record
 
 LAYERS = TABLE_LAYERS
 AREA_KEYS = {"countries": "iso3", "provinces": "adcode"}
@@ -175,9 +177,48 @@ def _province_frame(catalog: Catalog, state: ViewState, lang: str) -> pd.DataFra
     return _area_frame(catalog, m, prov, "province", "adcode", flt, lang)
 
 
+def _proposals_frame(catalog: Catalog, state: ViewState, lang: str) -> pd.DataFrame:
+    """Every proposal's items with their outcome by the state's date (its track record): the
+    chosen proposals, or all of them."""
+    as_of = state.network_filter().as_of
+    rows = [
+        i
+        for p in (state.proposals or catalog.proposal_ids)
+        for i in as_dicts(track_record(catalog, p, as_of))
+    ]
+    df = pd.DataFrame(rows, columns=[f.name for f in fields(Item)])
+    df.insert(0, "name", _pick_all(df["name_en"], df["name_zh"], lang))
+    df["realised_by_name"] = _pick_all(df["realised_by_en"], df["realised_by_zh"], lang)
+    df["document_id"] = df["proposal"]
+    df["document_title"] = _doc_titles(catalog, df["proposal"], lang)
+    df["as_of"] = as_of
+    cols = [
+        "name",
+        "document_id",
+        "document_title",
+        "layer",
+        "kind",
+        "basis",
+        "outcome",
+        "realised_by",
+        "realised_by_name",
+        "realised_on",
+        "years_after",
+        "as_of",
+        "name_en",
+        "name_zh",
+        "id",
+        "source",
+        "confidence",
+    ]
+    return df[cols]
+
+
 def layer_frame(catalog: Catalog, state: ViewState, layer: str, lang: str = "en") -> pd.DataFrame:
     """The filtered records of ``layer`` for ``state`` with public columns only."""
     _check_layer(layer)
+    if layer == "proposals":
+        return _proposals_frame(catalog, state, lang)
     if layer in POINT_LAYERS:
         return _point_frame(
             catalog, select(catalog, state.network_filter()).layer(layer), layer, lang
@@ -261,7 +302,8 @@ def _point(lon, lat) -> dict:
 
 
 def to_geojson(df: pd.DataFrame, layer: str, catalog: Catalog) -> dict:
-    """A FeatureCollection of ``df`` (a :func:`layer_frame`); properties are the row."""
+    """A FeatureCollection of ``df`` (a :func:`layer_frame`); properties are the row (the
+    proposals table has no geometry: its features carry ``null`` geometries)."""
     _check_layer(layer)
     hkg = [HKG_AIRPORT[1], HKG_AIRPORT[0]]
     key = AREA_KEYS.get(layer, "id")
@@ -271,7 +313,7 @@ def to_geojson(df: pd.DataFrame, layer: str, catalog: Catalog) -> dict:
         props = {k: _native(v) for k, v in row.items()}
         if layer in AREA_KEYS:
             geom = areas.get(row[key])
-        elif props.get("lat") is None:
+        elif layer == "proposals" or props.get("lat") is None:
             geom = None  # a region-level proposal stands at no point (see its region_id)
         elif POINT_LAYERS[layer].draw == "arcs":
             geom = {

@@ -39,7 +39,7 @@ from geodata.codes import CHINA_PARTS
 from geodata.schema import BUILD_TABLES
 from geodata.validate import load_table
 
-WORLD_TOLERANCE = 0.06  # degrees; coverage_simplify (Visvalingam–Whyatt) tolerance
+WORLD_TOLERANCE = 0.1  # degrees; coverage_simplify (Visvalingam–Whyatt) tolerance
 CHINA_TOLERANCE = 0.01
 PRE_SIMPLIFY = 0.001  # degrees (~100 m), per polygon before coverage_clean, for speed
 GAP_WIDTH = 0.01  # degrees: coverage_clean merges gaps narrower than this

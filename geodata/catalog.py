@@ -96,8 +96,33 @@ class Catalog:
         """adcode -> name_en, name_zh, short_en, short_zh."""
         return self.provinces.set_index("adcode")[["name_en", "name_zh", "short_en", "short_zh"]]
 
-    def place_name(self, code: str, lang: str = "en", short: bool = False) -> str:
-        """The name of a country (ISO3) or province (adcode) in ``lang``; the code if unknown."""
+    @cached_property
+    def city_names(self) -> dict[str, tuple[str, str]]:
+        """City key (``ISO3:City``) -> (name_en, name_zh), from every table that names cities."""
+        out: dict[str, tuple[str, str]] = {}
+        for name in ("offices", "partner_cities", "routes"):
+            df = self.tables[name]
+            for iso3, en, zh in zip(df["country_iso3"], df["city_en"], df["city_zh"]):
+                if iso3 and en and (f"{iso3}:{en}" not in out or not out[f"{iso3}:{en}"][1]):
+                    out[f"{iso3}:{en}"] = (en, zh)
+        return out
+
+    @cached_property
+    def airport_names(self) -> dict[str, tuple[str, str]]:
+        """IATA code -> the (en, zh) name of the city the airport serves."""
+        r = self.tables["routes"]
+        return {c: (en, zh) for c, en, zh in zip(r["dest_iata"], r["city_en"], r["city_zh"])}
+
+    def place_name(self, code: str, lang: str = "en", short: bool = False, scale: str = "") -> str:
+        """The name in ``lang`` of a country (ISO3), province (adcode), city (``ISO3:City``) or,
+        with ``scale="airport"``, an airport (IATA: an airport and a country may share a code);
+        the code itself when unknown."""
+        if ":" in code and code in self.city_names:
+            en, zh = self.city_names[code]
+            return (zh or en) if lang == "zh" else en
+        if scale == "airport":
+            en, zh = self.airport_names.get(code, (code, code))
+            return f"{(zh or en) if lang == 'zh' else en} ({code})"
         col = "name_zh" if lang == "zh" else "name_en"
         if code in self.province_names.index:
             if short:

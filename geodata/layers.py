@@ -45,21 +45,26 @@ class PointLayer:
     fields: tuple[Field, ...] = ()  # further lines of hover and details
     details_only: tuple[Field, ...] = ()  # lines shown in the details panel only
     columns: tuple[str, ...] = ()  # public table columns (see dashboard/tables.py)
+    areas: bool = False  # region-level rows (``region_id``) are drawn as their region
 
 
 def _status_classes(df: pd.DataFrame) -> np.ndarray:
+    """The status, with closed and suspended as one class, and a proposal whose place the
+    document does not name (``basis`` inferred) as its own class: the legend says so."""
     s = df["status_at"].to_numpy(dtype=object)
-    return np.where(np.isin(s, ("closed", "suspended")), "closed", s)
+    s = np.where(np.isin(s, ("closed", "suspended")), "closed", s)
+    inferred = (s == "proposed") & (df["basis"].to_numpy(dtype=object) == "inferred")
+    return np.where(inferred, "inferred", s)
 
 
 def office_classes(df: pd.DataFrame) -> np.ndarray:
-    """existing / planned / proposed / realised (a proposal realised since) / closed."""
+    """existing / planned / proposed / inferred / realised (a proposal realised since) / closed."""
     s = _status_classes(df)
     return np.where(df["realised"].to_numpy(dtype=bool), "realised", s)
 
 
 def route_classes(df: pd.DataFrame) -> np.ndarray:
-    """existing / new (opened 2024–25) / planned / proposed / closed."""
+    """existing / new (opened 2024–25) / planned / proposed / inferred / closed."""
     s = _status_classes(df)
     new = (s == "existing") & (df["new_2024_25"].to_numpy(dtype=object) == "yes")
     return np.where(new, "new", s)
@@ -79,10 +84,11 @@ OFFICES = PointLayer(
     table="offices",
     label=Text("Offices", "辦事處"),
     name=("name_en", "name_zh"),
-    classes=("existing", "planned", "proposed", "realised", "closed"),
+    classes=("existing", "planned", "proposed", "inferred", "realised", "closed"),
     classify=office_classes,
     draw="markers",
     order=30,
+    areas=True,
     symbols=_office_symbols,
     subtitle=("kind", "status"),
     fields=(
@@ -94,8 +100,8 @@ OFFICES = PointLayer(
         Field("realised_by", Text("Realised by", "其後落實為"), "office"),
     ),
     columns=(
-        "name", "kind", "status", "status_at", "realised", "opened", "closed", "city_en",
-        "city_zh", *_PLACE_COLS, "lat", "lon", "precision", "parent_id", "realised_by",
+        "name", "kind", "status", "status_at", "basis", "realised", "opened", "closed", "city_en",
+        "city_zh", *_PLACE_COLS, "lat", "lon", "precision", "region_id", "parent_id", "realised_by",
         "name_en", "name_zh", "id", *_SOURCE_COLS, "notes",
     ),
 )  # fmt: skip
@@ -105,7 +111,7 @@ CITIES = PointLayer(
     table="partner_cities",
     label=Text("Sister cities", "姊妹城市"),
     name=("city_en", "city_zh"),
-    classes=("existing", "planned", "proposed", "closed"),
+    classes=("existing", "planned", "proposed", "inferred", "closed"),
     classify=_status_classes,
     draw="markers",
     order=20,
@@ -114,7 +120,7 @@ CITIES = PointLayer(
     subtitle=("status",),
     fields=(Field("theme", Text("Theme", "主題"), "theme"),),
     columns=(
-        "name", "status", "status_at", "theme", *_PLACE_COLS, "lat", "lon", "city_en", "city_zh",
+        "name", "status", "status_at", "basis", "theme", *_PLACE_COLS, "lat", "lon", "city_en", "city_zh",
         "id", *_SOURCE_COLS, "notes",
     ),
 )  # fmt: skip
@@ -124,12 +130,12 @@ ROUTES = PointLayer(
     table="routes",
     label=Text("Flights from HKG", "香港直航航線"),
     name=("city_en", "city_zh"),
-    classes=("existing", "new", "planned", "proposed", "closed"),
+    classes=("existing", "new", "planned", "proposed", "inferred", "closed"),
     classify=route_classes,
     draw="arcs",
     order=10,
     marker_size=5,
-    subtitle=("service", "status"),
+    subtitle=("service", "regularity", "status"),
     fields=(
         Field("dest_iata", Text("Airport", "機場"), "iata"),
         Field("since", Text("Since", "開航"), "date"),
@@ -140,8 +146,9 @@ ROUTES = PointLayer(
         Field("frequency", Text("Frequency", "班次"), "text"),
     ),
     columns=(
-        "name", "dest_iata", "service", "status", "status_at", "since", "until", "airlines",
-        "frequency", "as_of", "new_2024_25", *_PLACE_COLS, "lat", "lon", "city_en", "city_zh",
+        "name", "dest_iata", "service", "regularity", "status", "status_at", "basis", "since",
+        "until", "realised_by", "airlines", "frequency", "as_of", "new_2024_25", *_PLACE_COLS,
+        "lat", "lon", "city_en", "city_zh",
         "id", *_SOURCE_COLS, "notes",
     ),
 )  # fmt: skip

@@ -99,7 +99,7 @@ def _hosts(cat: Catalog, sel: Selection) -> frozenset[str]:
 
 def _full(offices: pd.DataFrame) -> pd.DataFrame:
     placed = placed_offices(offices)
-    return placed[[rank(k) >= FULL_OFFICE_RANK for k in placed["kind"]]]
+    return placed[np.array([rank(k) >= FULL_OFFICE_RANK for k in placed["kind"]], dtype=bool)]
 
 
 def _cities(cat: Catalog, sel: Selection) -> frozenset[str]:

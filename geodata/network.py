@@ -249,3 +249,30 @@ def bri_members(catalog: Catalog, as_of: str) -> frozenset[str]:
 def counts_by_status(df: pd.DataFrame) -> dict[str, int]:
     vc = df["status_at"].value_counts()
     return {s: int(vc.get(s, 0)) for s in STATUSES}
+
+
+EVIDENCE_GAP_DAYS = 450  # beyond this (about 15 months), a snapshot is "the latest known"
+
+
+@lru_cache(maxsize=64)
+def route_evidence(catalog: Catalog, as_of: str) -> dict:
+    """What the routes shown on ``as_of`` rest on: the latest snapshot document (a dataset
+    observing the network: OpenFlights, HKIA departures) dated on or before it.
+
+    ``kind`` is ``current`` (a snapshot within about a year), ``latest`` (an older snapshot: the
+    latest known; later years have no snapshot) or ``none`` (no snapshot that early)."""
+    d = catalog.documents
+    snaps = sorted(
+        (date_start(dt), i) for i, k, dt in zip(d["id"], d["kind"], d["date"]) if k == "snapshot"
+    )
+    before = [(dt, i) for dt, i in snaps if dt <= as_of]
+    if not before:
+        first = snaps[0] if snaps else ("", "")
+        return {"kind": "none", "document_id": first[1], "date": first[0]}
+    dt, doc = before[-1]
+    gap = (np.datetime64(as_of) - np.datetime64(dt)).astype(int)
+    return {
+        "kind": "current" if gap <= EVIDENCE_GAP_DAYS else "latest",
+        "document_id": doc,
+        "date": dt,
+    }

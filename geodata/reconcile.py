@@ -84,20 +84,35 @@ def _partners(fact: str, bri_only: bool = False, foreign_only: bool = False) -> 
     return f
 
 
-def _existing_routes(cat: Catalog, as_of: str) -> pd.DataFrame:
-    return select(cat, NetworkFilter(statuses=("existing",), as_of=as_of)).routes
+# the fact sheet's 定期航班 (scheduled flights): passenger and cargo, flown through the season
+SCHEDULED = ("regular", "seasonal")
+
+
+def _scheduled(cat: Catalog, as_of: str):
+    return select(cat, NetworkFilter(statuses=("existing",), regularities=SCHEDULED, as_of=as_of))
 
 
 def _bri_route_countries(cat: Catalog, as_of: str) -> int:
-    countries = MEASURES["countries_with_route"].compute(
-        cat, select(cat, NetworkFilter(statuses=("existing",), as_of=as_of))
-    )
-    return len(countries & bri_members(cat, as_of))
+    return len(MEASURES["bri_countries_with_route"].compute(cat, _scheduled(cat, as_of)))
 
 
 def _bri_route_points(cat: Catalog, as_of: str) -> int:
-    r = _existing_routes(cat, as_of)
-    return int(r["country_iso3"].isin(bri_members(cat, as_of) - NOT_FOREIGN).sum())
+    r = _scheduled(cat, as_of).routes
+    codes = r["country_iso3"].map(lambda c: cat.sovereign.get(c, c))
+    return int(codes.isin(bri_members(cat, as_of) - NOT_FOREIGN).sum())
+
+
+def _every_office(measure: str) -> Compute:
+    """A measure of every office kind (the fact sheet counts ETOs with HKTDC's and InvestHK's)."""
+
+    def f(cat: Catalog, as_of: str) -> int:
+        return len(
+            MEASURES[measure].compute(
+                cat, select(cat, NetworkFilter(statuses=("existing",), as_of=as_of))
+            )
+        )
+
+    return f
 
 
 def _new_routes(cat: Catalog, as_of: str) -> int:
@@ -127,7 +142,7 @@ COMPUTE: dict[str, Compute] = {
     "liaison_units_2017": _offices("mainland_liaison"),
     "liaison_units_opened_2012_17": _opened_between("mainland_liaison", "2012-06-30"),
     "min_lu_per_office": _min_liaison_per_office,
-    "investhk_consultant_offices_new": _offices("investhk_consultant"),
+    "investhk_consultant_offices_new": _opened_between("investhk_consultant", "2023-12-31"),
     "br_countries_total": _bri_count,
     "br_scheduled_countries": _bri_route_countries,
     "br_scheduled_points": _bri_route_points,
@@ -149,6 +164,9 @@ COMPUTE: dict[str, Compute] = {
     "proposed_asean_lus": _proposed(HKV, "eto_liaison"),
     "proposed_mainland_etos": _proposed(HKV, "mainland_office"),
     "gba_mainland_cities": _gba_proposals,
+    "global_office_cities": _every_office("cities_with_office"),
+    "global_office_countries": _every_office("countries_covered"),
+    "global_office_br_countries": _every_office("bri_countries_covered"),
 }
 
 

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from geodata.codes import BASES, CONFIDENCES, STATUSES
 from geodata.kinds import KINDS
 
-DOCUMENT_KINDS = ("proposal", "statement", "report", "dataset", "web")
+#: proposal: proposes to extend the network; snapshot: a dataset that observes the network on a
+#: date (dated by its first day observed: the route evidence of that date)
+DOCUMENT_KINDS = ("proposal", "statement", "report", "dataset", "snapshot", "web")
 OFFICE_KINDS = tuple(KINDS)
 SERVICES = ("passenger", "cargo", "both")
 #: How regularly a route flies: every week through its season (regular), for part of the year

@@ -111,8 +111,9 @@ def test_layer_reaches_map_hover_legend_and_details(catalog, layer, lang):
     fig = mapfig.figure(catalog, state)
     names = {tr["uid"]: tr for tr in fig["data"]}
     shown = 0
-    for c in layer.classes:
-        tr = names[f"{layer.id}_{c}"]
+    legend = [names[f"{layer.id}_{c}"] for c in layer.classes]
+    legend += [tr for uid, tr in names.items() if uid.startswith(f"{layer.id}_areas_")]
+    for tr in legend:
         assert tr["name"].startswith(layer.label(lang))
         shown += int(tr["name"].rsplit("(", 1)[1].rstrip(")"))
     assert shown == len(tables.layer_frame(catalog, state, layer.id))
@@ -130,8 +131,11 @@ def test_layer_reaches_map_hover_legend_and_details(catalog, layer, lang):
 
 
 def test_layers_are_drawn_in_order_offices_on_top():
-    order = [name.split("_")[0] for name in mapfig.TRACES if name.split("_")[0] in LAYERS]
-    assert order.index("offices") > order.index("routes")
+    points = [n for n in mapfig.TRACES if n.split("_")[0] in LAYERS and "_areas_" not in n]
+    order = [n.split("_")[0] for n in points]
+    assert min(i for i, x in enumerate(order) if x == "offices") > max(
+        i for i, x in enumerate(order) if x == "routes"
+    )
 
 
 # -- measures -----------------------------------------------------------------------------

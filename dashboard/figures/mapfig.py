@@ -32,8 +32,14 @@ WORLD_URL = "/geo/world.geojson"
 CHINA_URL = "/geo/china.geojson"
 
 
+AREA_LEVELS = {"world": (WORLD_URL, "properties.iso3", "country"),
+               "china": (CHINA_URL, "properties.adcode", "province")}  # fmt: skip
+
+
 def _trace_names() -> tuple[str, ...]:
-    names = ["base", "coverage", "provinces", "tiny"]
+    names = ["base", "coverage", "provinces"]
+    names += [f"{lid}_areas_{lv}" for lid in DRAW_ORDER if LAYERS[lid].areas for lv in AREA_LEVELS]
+    names.append("tiny")
     for lid in DRAW_ORDER:
         x = LAYERS[lid]
         names += [f"{lid}_{c}" for c in x.classes]
@@ -180,12 +186,48 @@ def _legend_name(layer: PointLayer, cls: str, n: int, lang: str) -> str:
     return f"{layer.label(lang)}: {t('status.' + cls, lang)} ({n})"
 
 
+def _areas(
+    catalog: Catalog, st: ViewState, layer: PointLayer, rows: pd.DataFrame
+) -> dict[str, dict]:
+    """Region-level rows drawn as their regions: one choropleth per level (countries on the
+    world geometry, provinces on China's)."""
+    lang = st.lang
+    upd = {}
+    for lv, (_, _, level) in AREA_LEVELS.items():
+        codes: dict[str, list[tuple[str, str]]] = {}
+        for r in rows.itertuples():
+            r_level, members = catalog.region_members[r.region_id]
+            if r_level != level:
+                continue
+            name = r.name_zh if lang == "zh" else r.name_en
+            for code in sorted(members):
+                codes.setdefault(code, []).append((name, r.id))
+        n = sum(1 for r in rows.itertuples() if catalog.region_members[r.region_id][0] == level)
+        upd[f"{layer.id}_areas_{lv}"] = {
+            "locations": list(codes),
+            "z": [1] * len(codes),
+            "text": [
+                f"<b>{catalog.place_name(c, lang)}</b><br>" + "<br>".join(n for n, _ in v)
+                for c, v in codes.items()
+            ],
+            "customdata": [f"{layer.id}:{v[0][1]}" for v in codes.values()],
+            "name": f"{layer.label(lang)}: {t('status.area', lang)} ({n})",
+            "visible": layer.id in st.layers and (True if codes else "legendonly"),
+            "showlegend": bool(codes),
+        }
+    return upd
+
+
 def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dict]:
     lang = st.lang
     df = select(catalog, st.network_filter()).layer(layer.id)
+    upd: dict[str, dict] = {}
+    if layer.areas:
+        regional = df["region_id"].astype(bool) if "region_id" in df else df["lat"].isna()
+        upd.update(_areas(catalog, st, layer, df[regional]))
+        df = df[~regional]
     cls = layer.classify(df)
     shown = layer.id in st.layers
-    upd: dict[str, dict] = {}
     for c in layer.classes:
         sub = df[cls == c]
         visible = shown and (True if len(sub) else "legendonly")
@@ -255,6 +297,13 @@ def _skeleton() -> list[dict]:
                "hovertemplate": hover, "customdata": ["province:810000"], "showlegend": False},
     }  # fmt: skip
     for lid, x in LAYERS.items():
+        if x.areas:
+            for lv, (url, key, _) in AREA_LEVELS.items():
+                traces[f"{lid}_areas_{lv}"] = {
+                    "type": "choropleth", "geojson": url, "featureidkey": key, "hovertemplate": hover,
+                    "colorscale": [[0, pal.AREA_FILL], [1, pal.AREA_FILL]], "showscale": False,
+                    "marker": {"line": {"color": pal.AREA_LINE, "width": 1.2}},
+                }  # fmt: skip
         for c in x.classes:
             if x.draw == "arcs":
                 traces[f"{lid}_{c}"] = {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip",

@@ -16,15 +16,20 @@ STATUS_COLOURS = {
     "new": "#e6550d",
     "planned": "#31a354",
     "proposed": "#d62728",
+    "inferred": "#f4a3a4",
     "realised": "#9467bd",
     "closed": "#969696",
 }
+#: Fill and outline of a proposal that stands for a region, not a place.
+AREA_FILL = "rgba(214,39,40,0.16)"
+AREA_LINE = "#d62728"
 #: Line colour and style of each route class.
 ROUTE_LINES = {
     "existing": {"color": "rgba(8,81,156,0.35)", "width": 1.0, "dash": "solid"},
     "new": {"color": "rgba(230,85,13,0.9)", "width": 1.8, "dash": "solid"},
     "planned": {"color": "rgba(49,163,84,0.9)", "width": 1.8, "dash": "dot"},
     "proposed": {"color": "rgba(214,39,40,0.75)", "width": 1.8, "dash": "dot"},
+    "inferred": {"color": "rgba(214,39,40,0.45)", "width": 1.2, "dash": "dash"},
     "closed": {"color": "rgba(150,150,150,0.6)", "width": 1.0, "dash": "dot"},
 }
 

@@ -6,10 +6,14 @@ from functools import lru_cache
 
 from dash import html
 
-from dashboard.i18n import fmt_date
+from dashboard.describe import document_label
+from dashboard.i18n import fmt_date, t
 from geodata import boundaries as bnd
 from geodata.catalog import Catalog
+from geodata.measures import MEASURES
+from geodata.metrics import METRICS
 from geodata.reconcile import reconcile
+from geodata.track import record_summary, track_record
 
 TEXT = {
     "title": ("About the data", "關於數據"),
@@ -33,10 +37,29 @@ TEXT = {
     ),
     "other_licences": (
         "Airport coordinates: airportsdata (MIT). Flight data: HKIA flight information, departures "
-        "2025-10-16 to 2026-01-17. Belt and Road list: Green Finance & Development Center (Dec 2023) and later "
-        "reports. Source documents: as published by their authors.",
-        "機場座標：airportsdata（MIT）。航班數據：香港國際機場航班資料，2025年10月16日至2026年1月17日的離港航班。"
+        "2025-10-16 to 2026-01-17, recounted by first stop; routes of 2012–2014: the OpenFlights route database "
+        "(© OpenFlights.org contributors, Open Database License (ODbL) 1.0). Belt and Road list: Green Finance & "
+        "Development Center (Dec 2023) and later reports. Source documents: as published by their authors.",
+        "機場座標：airportsdata（MIT）。航班數據：香港國際機場航班資料，2025年10月16日至2026年1月17日的離港航班"
+        "（按首站重新點算）；2012至2014年航線：OpenFlights 航線數據庫（© OpenFlights.org 貢獻者，開放數據庫許可證 ODbL 1.0）。"
         "「一帶一路」名單：綠色金融與發展中心（2023年12月）及其後報道。原始文件：版權屬原作者。",
+    ),
+    "definitions": ("How each number is counted", "各數字的計算方法"),
+    "definitions.intro": (
+        "The numbers panel, the compare view, the API (/api/v1/summary) and the exports compute every number "
+        "with the same definitions. 'Gain' is what the network shown adds to its existing part.",
+        "數字面板、比較頁面、應用程式介面（/api/v1/summary）及匯出檔案均以相同定義計算各數字。「增加」指所示網絡比其現有部分多出的項目。",
+    ),
+    "metrics": ("Map colours", "地圖著色指標"),
+    "track": ("Proposals and what became of them", "各項建議的落實情況"),
+    "routes_time": ("Routes through time", "航線的變化"),
+    "routes_time.text": (
+        "The map of routes moves with the year: 2012–2014 from five OpenFlights snapshots (a route filed by "
+        "airlines then), 2025–26 from the airport's departures. For the years between, the map shows the "
+        "latest snapshot and says so; before 2012 it shows no routes. Routes with a known opening date count "
+        "from it.",
+        "航線地圖隨年份變化：2012至2014年取自五個 OpenFlights 數據庫快照（當時航空公司申報的航線），2025至26年取自機場離港航班。"
+        "其間年份顯示最新可得的快照並加以說明；2012年以前不顯示航線。已知開航日期的航線由該日起計算。",
     ),
     "discrepancies": ("Known discrepancies", "已知差異"),
     "reconciliation": ("Stated counts against the data", "文件所述數字與數據對照"),
@@ -129,6 +152,35 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
             )
         )
     rec = reconcile(catalog)
+    definitions = html.Dl(
+        [
+            x
+            for m in MEASURES.values()
+            for x in (html.Dt(m.label(lang)), html.Dd(m.definition(lang)))
+        ]
+    )
+    metrics = html.Dl(
+        [x for m in METRICS.values() for x in (html.Dt(m.label(lang)), html.Dd(m.definition(lang)))]
+    )
+    tracks = []
+    for p in catalog.proposal_ids:
+        summ = record_summary(track_record(catalog, p, "2026-12-31"))
+        tracks.append(
+            html.Li(
+                [
+                    html.Strong(document_label(catalog, p, lang)),
+                    " — ",
+                    t(
+                        "track.summary",
+                        lang,
+                        n=summ["items"],
+                        done=summ["realised"],
+                        part=summ["partly realised"],
+                        year=2026,
+                    ),
+                ]
+            )
+        )
     head = html.Tr(
         [
             html.Th(_t(k, lang))
@@ -163,6 +215,15 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
             html.H2(_t("title", lang)),
             html.P(_t("intro", lang)),
             html.P(_t("version", lang, v=catalog.version), className="muted"),
+            html.H3(_t("definitions", lang)),
+            html.P(_t("definitions.intro", lang)),
+            definitions,
+            html.H3(_t("metrics", lang)),
+            metrics,
+            html.H3(_t("routes_time", lang)),
+            html.P(_t("routes_time.text", lang)),
+            html.H3(_t("track", lang)),
+            html.Ul(tracks),
             html.H3(_t("reconciliation", lang)),
             html.Table([html.Thead(head), html.Tbody(body)], className="reconcile"),
             html.H3(_t("discrepancies", lang)),

@@ -1,15 +1,20 @@
-"""Side panels: notices, the numbers on screen, the compare numbers."""
+"""Side panels: notices, the numbers on screen, the compare numbers and each proposal's track
+record. Every number comes from ``geodata.measures.summary`` (the API and exports use it too)."""
 
 from __future__ import annotations
 
 from dash import html
 
-from dashboard.i18n import fmt_int, t
+from dashboard.describe import document_label, evidence_text, kinds_text
+from dashboard.i18n import fmt_date, fmt_int, t
 from dashboard.ids import ID
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 from geodata.layers import LAYERS
 from geodata.measures import MEASURES, summary
+from geodata.track import record_summary, track_record
+
+GROUPS = ("offices", "routes")
 
 
 def notice(warnings: list, lang: str):
@@ -25,21 +30,40 @@ def notice(warnings: list, lang: str):
     )
 
 
+def _value(n: int, of: int | None) -> str:
+    return f"{fmt_int(n)} / {of}" if of else fmt_int(n)
+
+
+def _places(catalog: Catalog, codes, scale: str, lang: str, limit: int = 12) -> str:
+    names = [catalog.place_name(c, lang, scale=scale) for c in codes]
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (f" … (+{more})" if more > 0 else "")
+
+
+def _caption(catalog: Catalog, state: ViewState, group: str) -> str:
+    if group == "offices":
+        return kinds_text(state, state.lang)
+    return t("numbers.routes_counted", state.lang, what=evidence_text(catalog, state, state.lang))
+
+
 def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
     s = summary(catalog, state.effective().network_filter())
     lang = state.lang
-    rows = []
-    for key, m in MEASURES.items():
-        gain = s["gain"][key]
-        rows.append(
-            html.Tr(
-                [
-                    html.Th(m.label(lang), title=m.definition(lang)),
-                    html.Td(fmt_int(s["coverage"][key]), className="num", **{"data-key": key}),
-                    html.Td(f"+{len(gain)}" if gain else "", className="num gain"),
-                ]
-            )
-        )
+    body = []
+    for group in GROUPS:
+        body.append(html.Tr(html.Th([t(f"numbers.group.{group}", lang),
+                                     html.Div(_caption(catalog, state, group), className="caption")],
+                                    colSpan=3), className="group"))  # fmt: skip
+        for key, m in MEASURES.items():
+            if m.group != group:
+                continue
+            gain = s["gain"][key]
+            body.append(html.Tr([
+                html.Th(m.label(lang), title=m.definition(lang)),
+                html.Td(_value(s["coverage"][key], s["of"].get(key)), className="num", **{"data-key": key}),
+                html.Td(f"+{len(gain)}" if gain else "", className="num gain",
+                        title=_places(catalog, gain, m.scale, lang) if gain else None),
+            ]))  # fmt: skip
     counts = []
     for layer, x in LAYERS.items():
         c = s["counts"][layer]
@@ -49,7 +73,8 @@ def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
         [
             html.H2(t("numbers", lang)),
             html.P(t("as_of", lang, year=state.year), className="as-of"),
-            html.Table(html.Tbody(rows), className="numbers-table"),
+            html.Table(html.Tbody(body), className="numbers-table"),
+            html.P(t("numbers.gain_note", lang), className="muted small"),
             html.Ul(counts, className="counts"),
         ],
         id=ID.NUMBERS,
@@ -62,51 +87,63 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
     if not state.proposals:
         return html.P(t("compare.pick", lang), className="hint")
     s = summary(catalog, state.with_(view="compare").effective().network_filter())
-    header = html.Tr(
-        [
-            html.Th(""),
-            html.Th(t("compare.left", lang)),
-            html.Th(t("compare.right", lang)),
-            html.Th(t("numbers.gain", lang)),
-        ]
-    )
-    rows = [header]
-    for key, m in MEASURES.items():
-        base, gain = s["baseline"][key], s["gain"][key]
-        places = ", ".join(catalog.place_name(c, lang) for c in gain)
-        rows.append(
-            html.Tr(
-                [
-                    html.Th(m.label(lang), title=m.definition(lang)),
-                    html.Td(fmt_int(base), className="num"),
-                    html.Td(fmt_int(base + len(gain)), className="num"),
-                    html.Td(
-                        [
-                            html.Strong(f"+{len(gain)}" if gain else "0"),
-                            html.Div(places, className="places"),
-                        ],
-                        className="num gain",
-                        **{"data-key": key},
-                    ),
-                ]
-            )
-        )
-    routes = s["counts"]["routes"]
-    offices = s["counts"]["offices"]
-    extra = html.Ul(
-        [
-            html.Li(
-                f"{LAYERS['offices'].label(lang)}: {t('status.proposed', lang)} +{offices['proposed']}"
-            ),
-            html.Li(
-                f"{LAYERS['routes'].label(lang)}: {t('status.proposed', lang)} +{routes['proposed']}"
-            ),
-        ],
-        className="counts",
-    )
+    head = html.Tr([html.Th(""), html.Th(t("compare.left", lang)), html.Th(t("compare.right", lang)),
+                    html.Th(t("numbers.gain", lang))])  # fmt: skip
+    rows = [head]
+    for group in GROUPS:
+        rows.append(html.Tr(html.Th([t(f"numbers.group.{group}", lang),
+                                     html.Div(_caption(catalog, state, group), className="caption")],
+                                    colSpan=4), className="group"))  # fmt: skip
+        for key, m in MEASURES.items():
+            if m.group != group:
+                continue
+            base, gain, of = s["baseline"][key], s["gain"][key], s["of"].get(key)
+            rows.append(html.Tr([
+                html.Th(m.label(lang), title=m.definition(lang)),
+                html.Td(_value(base, of), className="num"),
+                html.Td(_value(base + len(gain), of), className="num"),
+                html.Td([html.Strong(f"+{len(gain)}" if gain else "0"),
+                         html.Div(_places(catalog, gain, m.scale, lang, 40), className="places")],
+                        className="num gain", **{"data-key": key}),
+            ]))  # fmt: skip
     return html.Div(
-        [html.Table(html.Tbody(rows), className="numbers-table compare"), extra], className="panel"
-    )
+        [html.Table(html.Tbody(rows), className="numbers-table compare"),
+         *[track_panel(catalog, state, p) for p in state.proposals]],
+        className="panel",
+    )  # fmt: skip
+
+
+def _outcome_text(item, lang: str) -> str:
+    text = t(f"track.{item.outcome.replace(' ', '_')}", lang)
+    if item.realised_by:
+        name = item.realised_by_zh if lang == "zh" else item.realised_by_en
+        text += t("track.by", lang, name=name, date=fmt_date(item.realised_on, lang))
+        if item.years_after is not None:
+            text += t("track.years", lang, n=item.years_after)
+    return text
+
+
+def track_panel(catalog: Catalog, state: ViewState, proposal: str) -> html.Div:
+    """A proposal's items and what became of each by the year shown."""
+    lang = state.lang
+    items = track_record(catalog, proposal, state.network_filter().as_of)
+    summ = record_summary(items)
+    lis = []
+    for it in sorted(items, key=lambda i: (i.outcome == "not realised", i.layer, i.id)):
+        name = it.name_zh if lang == "zh" else it.name_en
+        bits = [
+            html.Strong(name),
+            " — ",
+            html.Span(_outcome_text(it, lang), className=f"outcome {it.outcome.replace(' ', '-')}"),
+        ]
+        if it.basis != "named":
+            bits.append(html.Span(f" ({t('basis.' + it.basis, lang)})", className="muted"))
+        lis.append(html.Li(bits, **{"data-outcome": it.outcome}))
+    title = t("track.title", lang, doc=document_label(catalog, proposal, lang))
+    line = t("track.summary", lang, n=summ["items"], done=summ["realised"], part=summ["partly realised"],
+             year=state.year)  # fmt: skip
+    return html.Div([html.H3(title), html.P(line, className="muted"), html.Ul(lis, className="track")],
+                    className="track-record", **{"data-proposal": proposal})  # fmt: skip
 
 
 def details_placeholder(lang: str) -> html.Div:
