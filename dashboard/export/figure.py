@@ -75,10 +75,28 @@ def source_ids(catalog: Catalog, state: ViewState) -> list[str]:
     return sorted(counts, key=lambda d: (-counts[d], d))
 
 
+def attributions(catalog: Catalog, ids: list[str]) -> list[str]:
+    """The attributions the licences of the cited datasets require (ODbL for OpenFlights)."""
+    d = catalog.documents.set_index("id")
+    out = []
+    for i in ids:
+        if i in d.index and "ODbL" in d.at[i, "licence"]:
+            out.append("© OpenFlights.org contributors (ODbL)")
+    return sorted(set(out))
+
+
 def source_line(catalog: Catalog, state: ViewState, limit: int = 6) -> str:
+    """The documents behind what the view draws (most records first), the attributions their
+    licences require, and for views with routes the route evidence of the year."""
     ids = source_ids(catalog, state)
     shown = ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
-    return t("source_line", state.lang, sources=shown or "—")
+    line = t("source_line", state.lang, sources=shown or "—")
+    extra = attributions(catalog, ids)
+    if "routes" in state.layers:
+        from dashboard.describe import evidence_text
+
+        extra.insert(0, evidence_text(catalog, state, state.lang))
+    return line + (" " + " · ".join(extra) if extra else "")
 
 
 def stamp(state: ViewState, today: dt.date | None = None) -> str:

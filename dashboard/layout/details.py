@@ -74,6 +74,8 @@ def record_item(catalog: Catalog, layer: PointLayer, r: dict, lang: str) -> html
             lines.append(html.Div(f"{f.label(lang)}: {text}"))
     if r.get("precision") in ("country", "province", "region"):
         lines.append(html.Div(t("details.approx", lang), className="muted"))
+    if r.get("basis") in ("inferred", "region"):
+        lines.append(html.Div(t("basis." + r["basis"], lang), className="basis"))
     if r.get("notes"):
         lines.append(html.Div(f"{t('details.notes', lang)}: {r['notes']}", className="muted"))
     lines.append(_source(catalog, r, lang))
