@@ -87,6 +87,59 @@
     else if (el.id === "present-exit") atlas.exitPresent();
   });
 
+  /* Each map's size in px goes to the "map-sizes" store (labels are placed for it on the
+     server): measured when a map appears or its box changes, rounded to 10 px, debounced. */
+  var MAPS = ["map", "map-left", "map-right", "map-diff", "map-present"];
+  var lastSizes = "";
+  var sizeTimer = null;
+  function reportSizes() {
+    var out = {};
+    MAPS.forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el && el.offsetWidth > 0 && el.offsetHeight > 0) {
+        out[id] = [Math.round(el.offsetWidth / 10) * 10, Math.round(el.offsetHeight / 10) * 10];
+      }
+    });
+    var key = JSON.stringify(out);
+    if (key === lastSizes || !window.dash_clientside || !window.dash_clientside.set_props) return;
+    lastSizes = key;
+    window.dash_clientside.set_props("map-sizes", {data: out});
+  }
+  function scheduleSizes() {
+    clearTimeout(sizeTimer);
+    sizeTimer = setTimeout(reportSizes, 250);
+  }
+  var observer = window.ResizeObserver ? new ResizeObserver(scheduleSizes) : null;
+  var observed = {};
+  function observeMaps() {
+    MAPS.forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el && observer && observed[id] !== el) { observer.observe(el); observed[id] = el; }
+    });
+    scheduleSizes();
+  }
+  setInterval(observeMaps, 1000);
+  window.addEventListener("resize", scheduleSizes);
+
+  /* F toggles full screen (present mode, or anywhere when no field has the focus). */
+  document.addEventListener("keydown", function (e) {
+    var tag = (e.target && e.target.tagName) || "";
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
+    if ((e.key === "f" || e.key === "F") && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      atlas.toggleFullscreen();
+      e.preventDefault();
+    }
+  });
+  atlas.toggleFullscreen = function () {
+    var doc = document;
+    if (doc.fullscreenElement) { if (doc.exitFullscreen) doc.exitFullscreen(); }
+    else if (doc.documentElement.requestFullscreen) { doc.documentElement.requestFullscreen().catch(function () {}); }
+  };
+  document.addEventListener("click", function (e) {
+    var el = e.target && e.target.closest ? e.target.closest("button") : null;
+    if (el && el.id === "present-fullscreen") atlas.toggleFullscreen();
+  });
+
   /* Phone-width windows start with the filter panel collapsed. */
   function collapseOnPhone() {
     var panel = document.getElementById("controls");

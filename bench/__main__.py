@@ -167,9 +167,9 @@ def server_times(catalog, repeats: int) -> dict:
         for i, st in enumerate(states):
             prev = states[i - 1]
             clear()  # nothing cached but what the previous view drew (as in a running app)
-            _, drawn = update_maps(catalog, prev, {m: None for m in MAP_IDS})
+            _, _, drawn = update_maps(catalog, prev, {m: None for m in MAP_IDS})
             t = time.perf_counter()
-            figs, _ = update_maps(catalog, st, drawn)
+            figs, _, _ = update_maps(catalog, st, drawn)
             numbers_panel(catalog, st)
             cold.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()

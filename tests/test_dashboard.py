@@ -92,7 +92,8 @@ def test_patch_sends_only_what_changed(catalog):
     ops = p.to_plotly_json()["operations"]
     touched = {(op["location"][1], op["location"][2]) for op in ops}
     traces = {mapfig.TRACES[i] for i, _ in touched}
-    assert traces <= {"coverage", "tiny", "provinces"}, traces
+    # labels may move: the small places drawn as dots depend on the metric
+    assert traces <= {"coverage", "tiny", "provinces", "labels", "label_lines"}, traces
     assert len(json.dumps(p.to_plotly_json())) < 20_000
 
 
@@ -105,14 +106,14 @@ def test_patch_on_year_change_is_small(catalog):
 
 def test_update_maps_draws_once_then_patches(catalog):
     st = ViewState()
-    figs, drawn = update_maps(catalog, st, {m: None for m in MAP_IDS})
+    figs, _, drawn = update_maps(catalog, st, {m: None for m in MAP_IDS})
     assert isinstance(figs[0], dict) and figs[0]["data"]
     assert all(f is dash.no_update for f in figs[1:])  # hidden maps are left alone
-    figs, drawn = update_maps(catalog, st.with_(year=2017), drawn)
+    figs, _, drawn = update_maps(catalog, st.with_(year=2017), drawn)
     assert isinstance(figs[0], dash.Patch)
-    figs, drawn = update_maps(catalog, st.with_(year=2017), drawn)
+    figs, _, drawn = update_maps(catalog, st.with_(year=2017), drawn)
     assert figs[0] is dash.no_update  # nothing changed
-    figs, drawn = update_maps(catalog, st.with_(view="compare", proposals=("bpa-2024",)), drawn)
+    figs, _, drawn = update_maps(catalog, st.with_(view="compare", proposals=("bpa-2024",)), drawn)
     assert isinstance(figs[1], dict) and isinstance(
         figs[2], dict
     )  # first draw of both compare maps

@@ -11,8 +11,9 @@ from dash import Input, Output, State, no_update
 
 from dashboard.figures import mapfig
 from dashboard.ids import ID
-from dashboard.layout import MAP_IDS, map_state_for, maps_for, root_class
+from dashboard.layout import LEGEND_MAPS, MAP_IDS, map_state_for, maps_for, root_class
 from dashboard.layout.details import details, target_from_click
+from dashboard.layout.legend import legend_panel
 from dashboard.layout.panels import compare_numbers, numbers_panel
 from dashboard.layout.present import export_links, present_texts
 from dashboard.scenes import resolve, state_options
@@ -37,26 +38,59 @@ PRESENT_TEXTS = (
 )
 
 
+SCREEN_MAPS = LEGEND_MAPS
+
+
+def geo_size(map_id: str, sizes: dict | None) -> tuple[int, int] | None:
+    """The geo domain of a map in px from the size the browser reported (None: not known yet)."""
+    size = (sizes or {}).get(map_id) if isinstance(sizes, dict) else None
+    if not (
+        isinstance(size, (list, tuple))
+        and len(size) == 2
+        and all(isinstance(v, (int, float)) for v in size)
+    ):
+        return None
+    w, h = (min(max(int(v), 120), 8000) for v in size)
+    if MAP_IDS[map_id][1] == "wide":
+        w = int(w * (mapfig.MAP_DOMAIN_X_WIDE[1] - mapfig.MAP_DOMAIN_X_WIDE[0]))
+    return w, h
+
+
 def update_maps(
-    catalog: Catalog, state: ViewState, drawn: dict, user_deck: dict | None = None
-) -> tuple[list, dict]:
-    """The figure output of every map (full, patch or no_update) and the new drawn record."""
-    drawn = dict(drawn or {})
-    out = []
+    catalog: Catalog,
+    state: ViewState,
+    drawn: dict,
+    user_deck: dict | None = None,
+    sizes: dict | None = None,
+) -> tuple[list, list, dict]:
+    """The figure output of every map (full, patch or no_update), the legend of every screen
+    map, and the new drawn record (the state and size each map last drew)."""
+    drawn = dict(drawn) if isinstance(drawn, dict) else {}
+    out, legends = [], {m: no_update for m in SCREEN_MAPS}
     visible = maps_for(state)
     for map_id, (side, shape) in MAP_IDS.items():
         if map_id not in visible:
             out.append(no_update)
             continue
         st = map_state_for(state, map_id, catalog, user_deck)
-        before = drawn.get(map_id)
-        if before is None:
-            out.append(mapfig.figure(catalog, st, side, shape=shape))
+        size = geo_size(map_id, sizes)
+        before = drawn.get(map_id) if isinstance(drawn.get(map_id), dict) else {}
+        old = (
+            ViewState.from_dict(before["state"], state_options(catalog))
+            if "state" in before
+            else None
+        )
+        old_size = tuple(before["size"]) if isinstance(before.get("size"), list) else None
+        if old is None:
+            out.append(mapfig.figure(catalog, st, side, shape=shape, size=size))
+        elif old == st and old_size == size:
+            out.append(no_update)
         else:
-            old = ViewState.from_dict(before, state_options(catalog))
-            out.append(no_update if old == st else mapfig.patch(catalog, st, old, side, shape))
-        drawn[map_id] = st.to_dict()
-    return out, drawn
+            out.append(mapfig.patch(catalog, st, old, side, shape, size, old_size))
+        if map_id in legends and (old is None or old != st):
+            legends[map_id] = legend_panel(catalog, st, side, shape)
+        drawn[map_id] = {"state": st.to_dict(), "size": list(size) if size else None}
+    return out, [legends[m] for m in SCREEN_MAPS], drawn
 
 
 def register(app, catalog: Catalog) -> None:
@@ -64,15 +98,20 @@ def register(app, catalog: Catalog) -> None:
 
     @app.callback(
         *[Output(m, "figure") for m in MAP_IDS],
+        *[Output(f"{m}-legend", "children") for m in SCREEN_MAPS],
         Output(ID.DRAWN, "data"),
         Input(ID.STATE, "data"),
         Input(ID.MY_DECK, "data"),  # the user's deck arrives from localStorage after the page
+        Input(ID.MAP_SIZES, "data"),  # each map's real size: labels are placed for it
         State(ID.DRAWN, "data"),
         prevent_initial_call=True,
     )
-    def maps(data, user_deck, drawn):
-        figs, drawn = update_maps(catalog, ViewState.from_dict(data, opts), drawn, user_deck)
-        return (*figs, drawn)
+    def maps(data, user_deck, sizes, drawn):
+        user_deck = user_deck if isinstance(user_deck, dict) else None
+        figs, legends, drawn = update_maps(
+            catalog, ViewState.from_dict(data, opts), drawn, user_deck, sizes
+        )
+        return (*figs, *legends, drawn)
 
     @app.callback(
         *[Output(PAGES[v], "style") for v in PAGES],

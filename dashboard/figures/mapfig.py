@@ -16,10 +16,14 @@ import math
 from functools import lru_cache
 
 import dash
+import numpy as np
 import pandas as pd
 
+from dashboard.figures import labels as lbl
 from dashboard.figures import palette as pal
 from dashboard.figures.hover import area_hover, point_hover
+from dashboard.figures.projection import Frame
+from dashboard.figures.view import RINGS_KM, ring, view_for
 from dashboard.i18n import t
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
@@ -39,55 +43,32 @@ AREA_LEVELS = {"world": (WORLD_URL, "properties.iso3", "country"),
 def _trace_names() -> tuple[str, ...]:
     names = ["base", "coverage", "provinces"]
     names += [f"{lid}_areas_{lv}" for lid in DRAW_ORDER if LAYERS[lid].areas for lv in AREA_LEVELS]
-    names.append("tiny")
+    names += ["rings", "ring_labels", "tiny"]
     for lid in DRAW_ORDER:
         x = LAYERS[lid]
         names += [f"{lid}_{c}" for c in x.classes]
         if x.draw == "arcs":
             names.append(f"{lid}_points")
-    return (*names, "hk")
+    return (*names, "hk", "label_lines", "labels")
 
 
 TRACES = _trace_names()
 INDEX = {name: i for i, name in enumerate(TRACES)}
 
-# legends sit under the map (the world is twice as wide as it is tall)
-MAP_DOMAIN_Y = [0.3, 1.0]
-COLORBAR = {"orientation": "h", "xanchor": "left", "y": 0.0, "yanchor": "bottom", "len": 0.46,
-            "thickness": 10}  # fmt: skip
-# wide (present, slides): map on the left, legends in a column on the right
-MAP_DOMAIN_X_WIDE = [0.0, 0.8]
-COLORBAR_WIDE = {"orientation": "v", "x": 0.81, "xanchor": "left", "yanchor": "bottom", "len": 0.26,
+#: Screen maps (normal, narrow) draw no legend or colour bar: an HTML legend sits over the map
+#: (``layout/legend.py``). Wide maps (present mode, slides) keep a compact legend in a column on
+#: the right, which exports need.
+MAP_DOMAIN_X_WIDE = [0.0, 0.78]
+COLORBAR_WIDE = {"orientation": "v", "x": 0.79, "xanchor": "left", "yanchor": "bottom", "len": 0.26,
                  "thickness": 14}  # fmt: skip
 INT_TICKS = {"tickformat": "d"}  # counts: whole numbers only (dtick set from the range)
-COLORBARS = {"normal": {**COLORBAR, "x": 0.0, "len": 0.6}, "wide": COLORBAR_WIDE,
-             "narrow": {**COLORBAR, "x": 0.0, "len": 0.98}}  # fmt: skip
-FOCUS = {
-    "world": {
-        "center": {"lon": 150, "lat": 15},
-        "projection": {"scale": 1, "rotation": {"lon": 150}},
-    },
-    "asia": {
-        "center": {"lon": 100, "lat": 25},
-        "projection": {"scale": 2.2, "rotation": {"lon": 100}},
-    },
-    "china": {
-        "center": {"lon": 106, "lat": 35},
-        "projection": {"scale": 3.4, "rotation": {"lon": 106}},
-    },
-    "gba": {
-        "center": {"lon": 113.6, "lat": 22.7},
-        "projection": {"scale": 45, "rotation": {"lon": 113.6}},
-    },
-    "europe": {
-        "center": {"lon": 15, "lat": 50},
-        "projection": {"scale": 3.6, "rotation": {"lon": 15}},
-    },
-    "middle-east": {
-        "center": {"lon": 58, "lat": 33},
-        "projection": {"scale": 3, "rotation": {"lon": 58}},
-    },
-}
+#: The geo domain's size in px each shape is laid out for when the caller does not say
+#: (labels are placed for it): the explore map at 1366×768, a compare half, a 1920×1080 slide.
+SIZES = {"normal": (1010, 640), "narrow": (540, 520), "wide": (1450, 930)}
+FONT = (
+    "system-ui, 'Noto Sans CJK TC', 'Noto Sans TC', 'Microsoft JhengHei', 'PingFang TC', sans-serif"
+)
+LABEL_PX = {"normal": 12, "narrow": 11, "wide": 15}
 
 
 def metric_of(state: ViewState, side: str | None = None) -> str:
@@ -118,7 +99,8 @@ def _countries(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict
     cm = country_metrics(catalog, st.network_filter(), st.point_layers)
     shown = cm[cm["in_region"] & cm.index.isin(set(catalog.world["iso3"]))]
     colour = _colour_props(metric, lang, shown[metric])
-    colour["colorbar"] = {**COLORBARS[shape], **colour["colorbar"], "y": 0.0}
+    colour["colorbar"] = {**COLORBAR_WIDE, **colour["colorbar"], "y": 0.0}
+    colour["showscale"] = shape == "wide"
     # the grey base draws only what the coverage layer does not (countries with no value
     # vanish from a choropleth): with no region filter it is empty, halving the paths drawn
     covered = set(shown.index) if "coverage" in layers else set()
@@ -159,7 +141,7 @@ def _provinces(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict
     colour = _colour_props(pmetric, lang, shown[pmetric])
     bar = colour.pop("colorbar")
     bar["title"]["text"] = t("layer.provinces", lang) + " · " + bar["title"]["text"]
-    place = {"y": 0.28} if shape == "wide" else {"x": 0.62, "len": 0.37}
+    place = {"y": 0.28}
     return {
         "provinces": {
             "locations": list(shown.index),
@@ -167,8 +149,8 @@ def _provinces(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict
             "text": area_hover(shown, catalog.province_names, lang),
             "customdata": [f"province:{c}" for c in shown.index],
             "visible": "provinces" in st.layers,
-            "colorbar": {**COLORBARS[shape], **bar, **place},
-            "showscale": pmetric != metric or "coverage" not in st.layers,
+            "colorbar": {**COLORBAR_WIDE, **bar, **place},
+            "showscale": shape == "wide" and (pmetric != metric or "coverage" not in st.layers),
             **colour,
         }
     }
@@ -259,23 +241,77 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
     return upd
 
 
-def trace_updates(catalog: Catalog, state: ViewState, side: str | None = None,
-                  shape: str = "normal") -> dict[str, dict]:  # fmt: skip
+def trace_updates(catalog: Catalog, state: ViewState, side: str | None = None, shape: str = "normal",
+                  size: tuple[int, int] | None = None) -> dict[str, dict]:  # fmt: skip
     """Per trace name, the properties that depend on the view state (cached; do not mutate).
-    ``shape``: "normal" (legends under the map), "wide" (legends beside it: present mode,
-    slides) or "narrow" (side-by-side compare: one long colour bar, two legend columns)."""
-    key = state.effective(side).with_(view="explore", compare="split", table="offices",
-                                             scene=0, focus="world", deck="default")  # fmt: skip
-    return _trace_updates(catalog, key, metric_of(state, side), shape)
+    ``shape``: "normal" (explore), "narrow" (a compare half) or "wide" (present mode, slides:
+    a legend column on the right); ``size``: the geo domain in px, for placing the labels."""
+    key = state.effective(side).with_(view="explore", compare="split", table="offices", scene=0,
+                                      deck="default")  # fmt: skip
+    return _trace_updates(catalog, key, metric_of(state, side), shape, tuple(size or SIZES[shape]))
 
 
 @lru_cache(maxsize=256)
-def _trace_updates(catalog: Catalog, st: ViewState, metric: str, shape: str = "normal") -> dict:
+def _trace_updates(
+    catalog: Catalog, st: ViewState, metric: str, shape: str, size: tuple[int, int]
+) -> dict:
     upd = {**_countries(catalog, st, metric, shape), **_provinces(catalog, st, metric, shape)}
     for layer in LAYERS.values():
         upd.update(_points(catalog, st, layer))
     upd["hk"] = {"text": [t("map.hk", st.lang)], "name": t("map.hk", st.lang)}
+    upd.update(_rings(st))
+    frame = Frame(view_for(catalog, st, shape), *size)
+    font = (
+        LABEL_PX[shape] * (size[0] / SIZES[shape][0]) ** 0.5 if shape == "wide" else LABEL_PX[shape]
+    )
+    placed = lbl.place(lbl.candidates(catalog, st), frame, font, st.labels, _markers(frame, upd))
+    upd.update(lbl.traces(placed, frame, round(font, 1), FONT))
     return upd
+
+
+def _rings(st: ViewState) -> dict[str, dict]:
+    """Distance rings around Hong Kong, on the Hong Kong-centred projection only."""
+    if st.projection != "hk":
+        return {"rings": {"lat": [], "lon": []}, "ring_labels": {"lat": [], "lon": [], "text": []}}
+    lat, lon = [], []
+    for r in RINGS_KM:
+        la, lo = ring(r)
+        lat += [*la, None]
+        lon += [*lo, None]
+    marks = [ring(r, 9) for r in RINGS_KM]  # the label of each ring, at its top (north)
+    return {
+        "rings": {"lat": lat, "lon": lon},
+        "ring_labels": {"lat": [m[0][0] for m in marks], "lon": [m[1][0] for m in marks],
+                        "text": [t("map.ring", st.lang, km=f"{r:,}") for r in RINGS_KM]},
+    }  # fmt: skip
+
+
+def _marker_traces() -> tuple[str, ...]:
+    names = ["tiny"]
+    for lid, x in LAYERS.items():
+        names += [f"{lid}_points"] if x.draw == "arcs" else [f"{lid}_{c}" for c in x.classes]
+    return tuple(names)
+
+
+MARKER_TRACES = _marker_traces()
+
+
+def _markers(frame: Frame, upd: dict) -> list[tuple[float, float, float]]:
+    """Every marker drawn (x, y, radius px), Hong Kong's star included: no label may cover one."""
+    out = []
+    for name in MARKER_TRACES:
+        props = upd.get(name, {})
+        if not props.get("lat") or props.get("visible") is False:
+            continue
+        size = (props.get("marker") or {}).get("size", 10)
+        r = (max(size) if isinstance(size, list) else size) / 2
+        xs, ys = frame.to_px(props["lon"], props["lat"])
+        out += [
+            (float(x), float(y), r + 1) for x, y in zip(xs, ys) if np.isfinite(x) and np.isfinite(y)
+        ]
+    hx, hy = frame.to_px([HKG_AIRPORT[1]], [HKG_AIRPORT[0]])
+    out.append((float(hx[0]), float(hy[0]), 9.0))
+    return out
 
 
 # -- skeleton -------------------------------------------------------------------------
@@ -291,6 +327,14 @@ def _skeleton() -> list[dict]:
         "provinces": {"type": "choropleth", "geojson": CHINA_URL, "featureidkey": "properties.adcode",
                       "hovertemplate": hover, "marker": {"line": {"color": "#ffffff", "width": 0.5}}},
         "tiny": {"type": "scattergeo", "mode": "markers", "hovertemplate": hover, "showlegend": False},
+        "rings": {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+                  "line": {"color": "rgba(29,39,51,0.35)", "width": 1, "dash": "dot"}},
+        "ring_labels": {"type": "scattergeo", "mode": "text", "hoverinfo": "skip", "showlegend": False,
+                        "textfont": {"size": 11, "color": "#5f6b7a", "shadow": "auto"}, "textposition": "top center"},
+        "label_lines": {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+                        "line": {"color": "#5f6b7a", "width": 0.8}},
+        "labels": {"type": "scattergeo", "mode": "text", "hoverinfo": "skip", "showlegend": False,
+                   "textposition": "middle center"},
         "hk": {"type": "scattergeo", "mode": "markers", "lat": [HKG_AIRPORT[0]], "lon": [HKG_AIRPORT[1]],
                "marker": {"symbol": "star", "size": 16, "color": pal.HK_RED,
                           "line": {"color": "#fff", "width": 1}},
@@ -320,52 +364,49 @@ def _skeleton() -> list[dict]:
     return [{**traces[name], "uid": name} for name in TRACES]
 
 
-def layout(state: ViewState, *, height: int | None = None, shape: str = "normal") -> dict:
-    focus = FOCUS[state.focus]
+def layout(
+    catalog: Catalog, state: ViewState, *, height: int | None = None, shape: str = "normal"
+) -> dict:
+    """The figure's layout: the view (``figures/view.py``) fills the whole frame; wide maps keep a
+    legend column on the right."""
+    view = view_for(catalog, state, shape)
     out = {
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "height": height,
         "paper_bgcolor": "rgba(0,0,0,0)",
-        "font": {"family": "system-ui, 'Noto Sans CJK TC', 'Microsoft JhengHei', 'PingFang TC', sans-serif"},
+        "font": {"family": FONT},
         "geo": {
             "visible": False,
             "showframe": False,
             "bgcolor": pal.OCEAN,
-            "projection": {"type": "natural earth", **focus["projection"]},
-            "center": focus["center"],
-            "lataxis": {"range": [-58, 85]},
-            "domain": {"x": [0, 1], "y": MAP_DOMAIN_Y},
+            **view.geo(),
+            "domain": {"x": [0, 1], "y": [0, 1]},
         },
-        "legend": {"orientation": "h", "x": 0, "y": 0.29, "yanchor": "top",
-                   "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 11},
-                   "groupclick": "toggleitem", "entrywidth": 0.33, "entrywidthmode": "fraction"},
-        "uirevision": f"{state.focus}",
-        "hoverlabel": {"bgcolor": "white", "font": {"size": 12}},
+        "showlegend": shape == "wide",
+        "uirevision": _uirevision(state),
+        "hoverlabel": {"bgcolor": "white", "font": {"size": 13}},
         "dragmode": "pan",
     }  # fmt: skip
-    if shape == "narrow":
-        out["legend"]["entrywidth"] = 0.5
     if shape == "wide":
         out["geo"]["domain"] = {"x": MAP_DOMAIN_X_WIDE, "y": [0, 1]}
-        out["legend"] = {
-            "orientation": "v",
-            "x": 0.81,
-            "y": 1.0,
-            "yanchor": "top",
-            "font": {"size": 14},
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "groupclick": "toggleitem",
-        }
+        out["legend"] = {"orientation": "v", "x": 0.79, "y": 1.0, "yanchor": "top", "font": {"size": 14},
+                         "bgcolor": "rgba(255,255,255,0.85)", "groupclick": "toggleitem",
+                         "itemsizing": "constant"}  # fmt: skip
     return out
 
 
+def _uirevision(state: ViewState) -> str:
+    """What resets the user's pan and zoom: a new zoom, projection or region fit."""
+    return f"{state.focus}|{state.projection}|{','.join(state.regions)}"
+
+
 def figure(catalog: Catalog, state: ViewState, side: str | None = None, *, height: int | None = None,
-           shape: str = "normal") -> dict:  # fmt: skip
+           shape: str = "normal", size: tuple[int, int] | None = None) -> dict:  # fmt: skip
     """The whole figure as a plain dict (geometry by URL, not inline)."""
     data = _skeleton()
-    for name, props in trace_updates(catalog, state, side, shape).items():
+    for name, props in trace_updates(catalog, state, side, shape, size).items():
         _merge(data[INDEX[name]], props)
-    return {"data": data, "layout": layout(state, height=height, shape=shape)}
+    return {"data": data, "layout": layout(catalog, state, height=height, shape=shape)}
 
 
 def _merge(target: dict, props: dict) -> None:
@@ -377,21 +418,22 @@ def _merge(target: dict, props: dict) -> None:
 
 
 def patch(catalog: Catalog, state: ViewState, old: ViewState | None, side: str | None = None,
-          shape: str = "normal") -> dash.Patch:  # fmt: skip
+          shape: str = "normal", size: tuple[int, int] | None = None,
+          old_size: tuple[int, int] | None = None) -> dash.Patch:  # fmt: skip
     """What changed between the figure drawn for ``old`` and the one for ``state``, as a
     Patch: only the trace properties that differ (no geometry, no skeleton)."""
     p = dash.Patch()
-    new_u = trace_updates(catalog, state, side, shape)
-    old_u = trace_updates(catalog, old, side, shape) if old is not None else {}
+    new_u = trace_updates(catalog, state, side, shape, size)
+    old_u = trace_updates(catalog, old, side, shape, old_size or size) if old is not None else {}
     for name, props in new_u.items():
         i = INDEX[name]
         before = old_u.get(name, {})
         for k, v in props.items():
             if k not in before or before[k] != v:
                 p["data"][i][k] = v
-    if old is None or old.focus != state.focus:
-        lay = layout(state)
-        p["layout"]["geo"]["center"] = lay["geo"]["center"]
-        p["layout"]["geo"]["projection"] = lay["geo"]["projection"]
+    if old is None or _uirevision(old) != _uirevision(state):
+        lay = layout(catalog, state, shape=shape)
+        for k in ("center", "projection", "lonaxis", "lataxis"):
+            p["layout"]["geo"][k] = lay["geo"][k]
         p["layout"]["uirevision"] = lay["uirevision"]
     return p

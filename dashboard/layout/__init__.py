@@ -17,6 +17,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layout.controls import control_options, control_values, controls_panel, label
 from dashboard.layout.deck_panel import deck_panel
+from dashboard.layout.legend import legend_container, legend_panel
 from dashboard.layout.panels import details_placeholder, notice, numbers_panel
 from dashboard.layout.present import present_page
 from dashboard.scenes import resolve, state_options
@@ -28,7 +29,11 @@ GRAPH_CONFIG = {
     "scrollZoom": True,
     "displaylogo": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    # only what a briefing needs: nothing that sends the chart anywhere
+    "modeBarButtons": [["toImage", "zoomInGeo", "zoomOutGeo", "resetGeo"]],
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
     "toImageButtonOptions": {
         "format": "png",
         "width": 1920,
@@ -82,15 +87,31 @@ def map_state_for(
     return state.with_(view="explore")
 
 
-def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: str) -> dcc.Graph:
+#: The maps whose legend is drawn in HTML beside them (compare's left map shares the right's).
+LEGEND_MAPS = (ID.MAP, ID.MAP_RIGHT, ID.MAP_DIFF)
+
+
+def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: str) -> html.Div:
+    """A map graph filling its box."""
     fig = {"data": [], "layout": {}}
+    side, shape = MAP_IDS[map_id]
     if map_id in maps_for(state):
         st = map_state_for(state, map_id, catalog)
-        side, shape = MAP_IDS[map_id]
         fig = mapfig.figure(catalog, st, side, shape=shape)
-        drawn[map_id] = st.to_dict()
+        drawn[map_id] = {"state": st.to_dict(), "size": None}
     config = GRAPH_CONFIG if map_id != ID.MAP_PRESENT else {**GRAPH_CONFIG, "displayModeBar": False}
-    return dcc.Graph(id=map_id, figure=fig, config=config, className=cls, clear_on_unhover=True)
+    graph = dcc.Graph(
+        id=map_id, figure=fig, config=config, className="graph", clear_on_unhover=True
+    )
+    return html.Div(graph, className=cls)
+
+
+def _legend(map_id: str, catalog: Catalog, state: ViewState) -> html.Details:
+    children = []
+    if map_id in maps_for(state):
+        side, shape = MAP_IDS[map_id]
+        children = legend_panel(catalog, map_state_for(state, map_id, catalog), side, shape)
+    return legend_container(map_id, state.lang, children)
 
 
 def root_class(state: ViewState) -> str:
@@ -113,7 +134,12 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
         [
             _graph(ID.MAP, catalog, state, drawn, "map"),
             html.Aside(
-                [numbers_panel(catalog, state), details_placeholder(lang), deck_panel(state)],
+                [
+                    _legend(ID.MAP, catalog, state),
+                    numbers_panel(catalog, state),
+                    details_placeholder(lang),
+                    deck_panel(state),
+                ],
                 className="side",
             ),
         ],
@@ -139,26 +165,35 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                 [
                     html.Div(
                         [
-                            label("compare.left", lang, html.H3),
-                            _graph(ID.MAP_LEFT, catalog, state, drawn, "map half"),
+                            html.Div(
+                                [
+                                    label("compare.left", lang, html.H3),
+                                    _graph(ID.MAP_LEFT, catalog, state, drawn, "map half"),
+                                ],
+                                className="half-wrap",
+                            ),
+                            html.Div(
+                                [
+                                    label("compare.right", lang, html.H3),
+                                    _graph(ID.MAP_RIGHT, catalog, state, drawn, "map half"),
+                                ],
+                                className="half-wrap",
+                            ),
                         ],
-                        className="half-wrap",
+                        className="split",
                     ),
-                    html.Div(
-                        [
-                            label("compare.right", lang, html.H3),
-                            _graph(ID.MAP_RIGHT, catalog, state, drawn, "map half"),
-                        ],
-                        className="half-wrap",
-                    ),
+                    _legend(ID.MAP_RIGHT, catalog, state),
                 ],
                 id=ID.COMPARE_SPLIT,
-                className="split",
                 style={} if state.compare == "split" else {"display": "none"},
             ),
             html.Div(
-                _graph(ID.MAP_DIFF, catalog, state, drawn, "map"),
+                [
+                    _graph(ID.MAP_DIFF, catalog, state, drawn, "map diff"),
+                    _legend(ID.MAP_DIFF, catalog, state),
+                ],
                 id=ID.COMPARE_DIFF,
+                className="diff-wrap",
                 style={} if state.compare == "diff" else {"display": "none"},
             ),
             html.Div(id=ID.COMPARE_NUMBERS, className="compare-numbers"),
@@ -247,6 +282,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
             dcc.Location(id=ID.URL, refresh=False),
             dcc.Store(id=ID.STATE, data=state.to_dict()),
             dcc.Store(id=ID.DRAWN, data=drawn),
+            dcc.Store(id=ID.MAP_SIZES, data=None),
             dcc.Store(id=ID.MY_DECK, storage_type="local"),
             header,
             html.Div(notice(warnings, lang), id=ID.NOTICE),

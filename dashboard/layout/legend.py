@@ -1,0 +1,107 @@
+"""The screen maps' legend, in HTML over the map (the figure keeps its whole frame for the map).
+
+Built from the same trace properties as the figure (``mapfig.trace_updates``), so the legend
+says exactly what is drawn: the colour key of the choropleths, each visible class of each
+point layer with its count, region-level proposals, office kinds by symbol, and the distance
+rings of the Hong Kong-centred view. Wide maps (present mode, slides) draw plotly's own legend.
+"""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.figures import mapfig
+from dashboard.figures import palette as pal
+from dashboard.i18n import t
+from dashboard.state import ViewState
+from geodata.catalog import Catalog
+from geodata.kinds import KINDS
+from geodata.layers import LAYERS
+from geodata.metrics import METRICS
+from geodata.network import select
+
+
+def _swatch(colour: str, border: str = "") -> html.Span:
+    style = {"background": colour}
+    if border:
+        style["border"] = f"1.5px solid {border}"
+    return html.Span(className="sw", style=style)
+
+
+def _line(style: dict) -> html.Span:
+    dash = {"solid": "solid", "dot": "dotted", "dash": "dashed"}.get(
+        style.get("dash", "solid"), "solid"
+    )
+    return html.Span(
+        className="ln",
+        style={"borderTop": f"{max(2, style.get('width', 1) * 1.5):.0f}px {dash} {style['color']}"},
+    )
+
+
+def _symbol(symbol: str, colour: str) -> html.Span:
+    return html.Span(className=f"sym sym-{symbol}", style={"color": colour})
+
+
+def _colour_key(metric: str, lang: str, zmax: float | None, title: str) -> html.Div:
+    m = METRICS[metric]
+    if m.categorical:
+        rows = [html.Li([_swatch(c.colour), c.label(lang)]) for c in m.categories]
+        return html.Div([html.Div(title, className="lg-title"), html.Ul(rows, className="lg-cats")])
+    grad = f"linear-gradient(to right, {', '.join(m.colours)})"
+    return html.Div([html.Div(title, className="lg-title"),
+                     html.Div(className="lg-grad", style={"background": grad}),
+                     html.Div([html.Span("0"), html.Span(f"{int(zmax or 1)}")], className="lg-ends")])  # fmt: skip
+
+
+def legend_panel(
+    catalog: Catalog, state: ViewState, side: str | None = None, shape: str = "normal"
+) -> list:
+    """The legend's children for a screen map of ``state``."""
+    lang = state.lang
+    upd = mapfig.trace_updates(catalog, state, side, shape)
+    metric = mapfig.metric_of(state, side)
+    parts = []
+    if "coverage" in state.layers:
+        cov = upd["coverage"]
+        parts.append(_colour_key(metric, lang, cov.get("zmax"), t(f"metric.{metric}", lang)))
+    pmetric = METRICS[metric].for_level("province")
+    if "provinces" in state.layers and (pmetric != metric or "coverage" not in state.layers):
+        title = t("layer.provinces", lang) + " · " + t(f"metric.{pmetric}", lang)
+        parts.append(_colour_key(pmetric, lang, upd["provinces"].get("zmax"), title))
+    items = []
+    for lid in reversed(mapfig.DRAW_ORDER):  # the layer drawn on top first
+        layer = LAYERS[lid]
+        for c in layer.classes:
+            tr = upd[f"{lid}_{c}"]
+            if tr.get("visible") is not True:
+                continue
+            icon = (
+                _line(pal.ROUTE_LINES[c])
+                if layer.draw == "arcs"
+                else _symbol("circle", pal.STATUS_COLOURS[c])
+            )
+            items.append(html.Li([icon, tr["name"]], **{"data-trace": f"{lid}_{c}"}))
+        if layer.areas:
+            for lv in mapfig.AREA_LEVELS:
+                tr = upd[f"{lid}_areas_{lv}"]
+                if tr.get("visible") is True:
+                    items.append(html.Li([_swatch(pal.AREA_FILL, pal.AREA_LINE), tr["name"]]))
+                    break
+    if items:
+        parts.append(html.Ul(items, className="lg-items"))
+    if "offices" in state.layers:
+        kinds = sorted(set(select(catalog, state.effective(side).network_filter()).offices["kind"]),
+                       key=list(KINDS).index)  # fmt: skip
+        if kinds:
+            parts.append(html.Ul([html.Li([_symbol(KINDS[k].symbol, "#1d2733"), KINDS[k].label(lang)]) for k in kinds],
+                                 className="lg-kinds"))  # fmt: skip
+    if state.projection == "hk":
+        parts.append(html.Div([_line({"color": "#5f6b7a", "dash": "dot", "width": 1}), t("legend.rings", lang)],
+                              className="lg-items"))  # fmt: skip
+    return parts
+
+
+def legend_container(map_id: str, lang: str, children: list | None = None) -> html.Details:
+    """The collapsible box the legend lives in (open on wide screens, closed on phones)."""
+    return html.Details([html.Summary(t("legend", lang)), html.Div(children or [], id=f"{map_id}-legend")],
+                        className="panel map-legend", open=True)  # fmt: skip
