@@ -23,6 +23,7 @@ import jsonschema
 
 from dashboard.state import VERSION as LINK_VERSION
 from dashboard.state import Options, ViewState
+from dashboard.usertext import UserTextError, check_text
 from geodata.catalog import Catalog
 
 DECKS_DIR = Path(__file__).resolve().parent / "decks"
@@ -161,6 +162,12 @@ def parse_deck(data, name: str = "deck", options: Options | None = None) -> Deck
                 )
             query = st.with_(lang="en", scene=0, deck=DEFAULT_DECK).to_query()
         t, st_, n = _text(s, "title"), _text(s, "subtitle"), _text(s, "note")
+        for what, pair in (("title", t), ("subtitle", st_), ("note", n)):
+            for lang, value in zip(("en", "zh"), pair):
+                try:
+                    check_text(f"{what}.{lang}", value, 400)
+                except UserTextError as e:
+                    raise DeckError(f"{name}, scene {i}: {e}") from None
         scenes.append(Scene(*t, *st_, *n, query))
     title = _text(data, "title")
     return Deck(

@@ -66,9 +66,8 @@ def assert_offline(atlas):
 
 
 def legend_texts(atlas, root="#map") -> list[str]:
-    return [
-        e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, f"{root} .legend .legendtext")
-    ]
+    """The entries of a map's legend (an HTML list beside the map)."""
+    return [e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, f"{root}-legend li")]
 
 
 def test_e2e001_explore_draws_the_network_in_both_languages(atlas):
@@ -159,11 +158,8 @@ def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
     atlas.find_element("#compare-mode label:nth-child(2)").click()
     wait_for(lambda: count(atlas, "#map-diff .choroplethlayer path") > 150, what="difference map")
 
-    def ticks():  # the colour bar may be redrawn while it is read: retry until stable
-        return [
-            e.text
-            for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#map-diff .colorbar .cbaxis text")
-        ]
+    def ticks():  # the legend may be redrawn while it is read: retry until stable
+        return legend_texts(atlas, "#map-diff")
 
     found = wait_for(
         lambda: {"Added by proposal", "Existing"} <= set(ticks()) and ticks(), what="diff legend"

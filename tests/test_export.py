@@ -177,7 +177,9 @@ def test_exp011_unknown_deck_falls_back_to_the_default_deck_and_says_so(get):
     resp = get(f"/export/map.png?view=present&deck=nope&{SMALL}")
     assert resp.status_code == 200
     assert png_size(resp.data) == (800, 450)
-    assert "deck='nope'" in resp.headers["X-Atlas-Warnings"]
+    assert {"param": "deck", "value": "nope"}.items() <= json.loads(
+        resp.headers["X-Atlas-Warnings"]
+    )[0].items()
 
 
 def test_exp003_png_default_size_is_a_full_hd_slide(get):

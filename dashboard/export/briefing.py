@@ -78,8 +78,13 @@ def plotly_js() -> str:
 
 
 def _json(obj) -> str:
-    # safe inside <script>: no "</" sequences
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON that is safe inside <script>: no markup characters (``<!--``, ``</script>``), no
+    ampersands and no line separators, whatever the texts hold."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                    ("\u2029", "\\u2029")):  # fmt: skip
+        text = text.replace(ch, esc)
+    return text
 
 
 def scene_payload(catalog: Catalog, deck: Deck, lang: str) -> list[dict]:

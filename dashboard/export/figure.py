@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import json
 from functools import lru_cache
 
@@ -16,13 +17,14 @@ from dashboard.figures import mapfig
 from dashboard.i18n import t
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
+from geodata.measures import MEASURES, summary
 from geodata.metrics import METRICS
 from geodata.network import facts_in_force, select
 
 GEO_FILES = {mapfig.WORLD_URL: "world.geojson", mapfig.CHINA_URL: "china.geojson"}
-FONT = (
-    "Noto Sans CJK TC, Noto Sans TC, Microsoft JhengHei, PingFang TC, Helvetica, Arial, sans-serif"
-)
+# Latin letters and digits from a Latin face first (the CJK face's digits lose their text in
+# PDFs: a search for "36" would not find it), Chinese from Noto Sans CJK HK
+FONT = "Liberation Sans, Arial, Helvetica, Noto Sans CJK HK, Noto Sans CJK TC, Microsoft JhengHei, PingFang TC, sans-serif"
 
 
 @lru_cache(maxsize=8)
@@ -108,6 +110,38 @@ def stamp(state: ViewState, today: dt.date | None = None) -> str:
     )
 
 
+def plain(text: str) -> str:
+    """User text as plain text in a figure: plotly reads a few HTML tags (<b>, <a href>) in text,
+    so markup characters are written as entities and show as themselves."""
+    return html.escape(text or "", quote=False)
+
+
+def numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: int = 7) -> str:
+    """The numbers a slide carries: for a view with proposals, each measure that changes
+    (existing → with the proposals, +gain), else the network shown; the same ``summary`` the
+    page and the API use."""
+    s = summary(catalog, state.effective().network_filter())
+    lines = []
+    for key, m in MEASURES.items():
+        of = s["of"].get(key)
+
+        def fmt(n, of=of):
+            return f"{n}/{of}" if of else str(n)
+
+        gain = len(s["gain"][key])
+        if state.proposals and gain:
+            lines.append(
+                f"{m.label(lang)}: {fmt(s['baseline'][key])} → {fmt(s['coverage'][key])} (+{gain})"
+            )
+        elif not state.proposals and key in ("countries_with_office", "provinces_with_office",
+                                             "cities_with_office", "countries_with_route"):  # fmt: skip
+            lines.append(f"{m.label(lang)}: {fmt(s['coverage'][key])}")
+    if not lines:
+        return ""
+    head = t("numbers", lang) + (f" · {t('numbers.gain', lang)}" if state.proposals else "")
+    return "<b>" + plain(head) + "</b><br>" + "<br>".join(plain(x) for x in lines[:limit])
+
+
 def slide_figure(
     catalog: Catalog,
     state: ViewState,
@@ -119,96 +153,72 @@ def slide_figure(
     note: str = "",
     today: dt.date | None = None,
 ) -> dict:
-    """The whole view as one figure sized ``width``×``height`` with everything stamped in."""
-    side = None
-    fig = inline_geometry(catalog, mapfig.figure(catalog, state, side, shape="wide"))
+    """The whole view as one figure sized ``width``×``height`` with everything stamped in: title,
+    subtitle, the map with its labels placed for this slide's size, legend, the numbers, note,
+    source line and date. Every text of the user's is plain text."""
     lang = state.lang
     scale = max(0.6, min(width / 1920, height / 1080))
     top = int((110 if subtitle else 80) * scale)
     bottom = int((90 if note else 60) * scale)
+    side = int(20 * scale)
+    geo = (int((width - 2 * side) * (mapfig.MAP_DOMAIN_X_WIDE[1] - mapfig.MAP_DOMAIN_X_WIDE[0])),
+           int(height - top - bottom))  # fmt: skip
+    fig = inline_geometry(catalog, mapfig.figure(catalog, state, None, shape="wide", size=geo))
+    for tr in fig["data"]:
+        if tr.get("uid") in ("labels", "ring_labels"):
+            tr["textfont"] = {**tr.get("textfont", {}), "family": FONT}
     lay = fig["layout"]
     lay.update(
         width=width,
         height=height,
-        margin={"l": int(20 * scale), "r": int(20 * scale), "t": top, "b": bottom},
+        margin={"l": side, "r": side, "t": top, "b": bottom},
         paper_bgcolor="white",
         font={"family": FONT, "size": int(16 * scale), "color": "#1d2733"},
         # a "<br>" subtitle inside title.text pushes the title above the page when yanchor is
         # "top" (plotly.js anchors the last line): title.subtitle is laid out below the title
         title={
-            "text": f"<b>{title or t('app.title', lang)}</b>",
-            **(
-                {
-                    "subtitle": {
-                        "text": subtitle,
-                        "font": {"size": int(20 * scale), "color": "#5f6b7a"},
-                    }
-                }
-                if subtitle
-                else {}
-            ),
-            "x": 0.01,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - 14 / height,
-            "yref": "container",
-            "yanchor": "top",
-            "pad": {"t": 4},
-            "font": {"size": int(34 * scale)},
+            "text": f"<b>{plain(title) or t('app.title', lang)}</b>",
+            **({"subtitle": {"text": plain(subtitle), "font": {"size": int(20 * scale), "color": "#5f6b7a"}}}
+               if subtitle else {}),
+            "x": 0.01, "xanchor": "left", "xref": "container", "y": 1 - 14 / height, "yref": "container",
+            "yanchor": "top", "pad": {"t": 4}, "font": {"size": int(34 * scale)},
         },
         dragmode=False,
-    )
+    )  # fmt: skip
     lay["geo"]["bgcolor"] = "#ffffff"
     lay["legend"] = {**lay["legend"], "font": {"size": int(15 * scale)}}
+    small = {"size": int(13 * scale), "color": "#5f6b7a"}
+    foot = {"xref": "paper", "yref": "paper", "y": 0, "yshift": -bottom + int(8 * scale), "yanchor": "bottom",
+            "showarrow": False}  # fmt: skip
     annotations = [
         {
-            "text": source_line(catalog, state),
-            "xref": "paper",
-            "yref": "paper",
+            **foot,
+            "text": plain(source_line(catalog, state)),
             "x": 0,
-            "y": 0,
-            "yshift": -bottom + int(8 * scale),
             "xanchor": "left",
-            "yanchor": "bottom",
-            "showarrow": False,
-            "font": {"size": int(13 * scale), "color": "#5f6b7a"},
+            "font": small,
         },
-        {
-            "text": stamp(state, today),
-            "xref": "paper",
-            "yref": "paper",
-            "x": 1,
-            "y": 0,
-            "yshift": -bottom + int(8 * scale),
-            "xanchor": "right",
-            "yanchor": "bottom",
-            "showarrow": False,
-            "font": {"size": int(13 * scale), "color": "#5f6b7a"},
-        },
+        {**foot, "text": plain(stamp(state, today)), "x": 1, "xanchor": "right", "font": small},
     ]
+    numbers = numbers_text(catalog, state, lang)
+    if numbers:
+        annotations.append({"text": numbers, "xref": "paper", "yref": "paper", "x": 0.79, "y": 0.0,
+                            "xanchor": "left", "yanchor": "bottom", "showarrow": False, "align": "left",
+                            "bgcolor": "rgba(255,255,255,0.9)", "font": {"size": int(13 * scale)}})  # fmt: skip
     if note:
-        annotations.append(
-            {
-                "text": note,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "yshift": -bottom + int(34 * scale),
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "align": "left",
-                "font": {"size": int(15 * scale)},
-            }
-        )
+        annotations.append({"text": plain(note), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+                            "yshift": -bottom + int(34 * scale), "xanchor": "left", "yanchor": "bottom",
+                            "showarrow": False, "align": "left", "font": {"size": int(15 * scale)}})  # fmt: skip
     lay["annotations"] = annotations
     for tr in fig["data"]:
         if tr.get("type") == "choropleth" and "colorbar" in tr:
             tr["colorbar"] = {
                 **tr["colorbar"],
                 "thickness": int(16 * scale),
-                "tickfont": {"size": int(14 * scale)},
-                "title": {**tr["colorbar"].get("title", {}), "font": {"size": int(14 * scale)}},
+                "len": 0.2,
+                "y": 0.42 if tr.get("uid") == "coverage" else 0.68,
+                "yanchor": "bottom",
+                "tickfont": {"size": int(13 * scale)},
+                "title": {**tr["colorbar"].get("title", {}), "font": {"size": int(13 * scale)}},
             }
     return fig

@@ -10,6 +10,7 @@ Bad parameters get a 4xx JSON error that says what was expected.
 from __future__ import annotations
 
 import json
+import re
 
 import flask
 
@@ -18,8 +19,11 @@ from dashboard.export.figure import slide_figure
 from dashboard.export.render import FORMATS, ExportError, merge_pdfs, renderer
 from dashboard.scenes import MY_DECK, DeckError, load_deck, parse_deck, resolve, state_options
 from dashboard.state import ViewState
+from dashboard.usertext import UserTextError, check_text
 
 DEFAULT_W, DEFAULT_H = 1920, 1080
+#: Parameters of the export itself, not of the view.
+EXPORT_PARAMS = ("width", "height", "title", "subtitle", "note", "deck_json")
 MIN_SIDE, MAX_SIDE = 200, 4000
 MAX_TEXT = 300
 
@@ -46,10 +50,10 @@ def _size(args, name: str, default: int) -> int:
 
 
 def _text(args, name: str) -> str:
-    v = args.get(name, "")
-    if len(v) > MAX_TEXT:
-        raise BadRequest(f"{name} is {len(v)} characters long; at most {MAX_TEXT} are allowed")
-    return v
+    try:
+        return check_text(name, args.get(name, ""), MAX_TEXT)
+    except UserTextError as e:
+        raise BadRequest(str(e)) from None
 
 
 def _lang(args) -> str:
@@ -89,10 +93,24 @@ def _deck(args, catalog):
         raise BadRequest(str(e)) from None
 
 
+SAFE_NAME = re.compile(r"[^a-z0-9._-]+")
+
+
 def _download(body, mimetype: str, filename: str) -> flask.Response:
+    """An attachment. No text of the user's goes into a header (a non-Latin-1 header makes
+    gunicorn drop the response): the file name is made of ids and codes only."""
     resp = flask.Response(body, mimetype=mimetype)
-    resp.headers["Content-Disposition"] = f"attachment; filename={filename}"
+    safe = SAFE_NAME.sub("-", filename.lower()).strip("-") or "hk-network-atlas"
+    resp.headers["Content-Disposition"] = f'attachment; filename="{safe}"'
     return resp
+
+
+def _warnings_header(warnings) -> str:
+    """The parameters that were not understood, as ASCII JSON (non-ASCII escaped)."""
+    items = [
+        {"param": w.param[:40], "value": w.value[:40], "reason": w.reason} for w in warnings[:10]
+    ]
+    return json.dumps(items, ensure_ascii=True)[:1500]
 
 
 def _error(message: str, code: int):
@@ -118,7 +136,8 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         args = flask.request.args
         width, height = _size(args, "width", DEFAULT_W), _size(args, "height", DEFAULT_H)
         title, subtitle = _text(args, "title"), _text(args, "subtitle")
-        state, warnings = ViewState.from_query(args.to_dict(), state_options(catalog))
+        query = {k: v for k, v in args.to_dict().items() if k not in EXPORT_PARAMS}
+        state, warnings = ViewState.from_query(query, state_options(catalog))
         if state.view == "present":
             ref = resolve(catalog, state, _posted_deck())
             state = ref.state
@@ -130,7 +149,7 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         blob = renderer().render(fig, fmt, width, height)
         resp = _download(blob, FORMATS[fmt], f"hk-network-atlas.{fmt}")
         if warnings:
-            resp.headers["X-Atlas-Warnings"] = "; ".join(str(w) for w in warnings)[:500]
+            resp.headers["X-Atlas-Warnings"] = _warnings_header(warnings)
         return resp
 
     @bp.route("/export/briefing.pdf", methods=["GET", "POST"])

@@ -64,11 +64,11 @@ COLORBAR_WIDE = {"orientation": "v", "x": 0.79, "xanchor": "left", "yanchor": "b
 INT_TICKS = {"tickformat": "d"}  # counts: whole numbers only (dtick set from the range)
 #: The geo domain's size in px each shape is laid out for when the caller does not say
 #: (labels are placed for it): the explore map at 1366×768, a compare half, a 1920×1080 slide.
-SIZES = {"normal": (1010, 640), "narrow": (540, 520), "wide": (1450, 930)}
+SIZES = {"normal": (1010, 640), "narrow": (540, 520), "present": (1300, 800), "wide": (1450, 930)}
 FONT = (
     "system-ui, 'Noto Sans CJK TC', 'Noto Sans TC', 'Microsoft JhengHei', 'PingFang TC', sans-serif"
 )
-LABEL_PX = {"normal": 12, "narrow": 11, "wide": 15}
+LABEL_PX = {"normal": 12, "narrow": 11, "present": 15, "wide": 15}
 
 
 def metric_of(state: ViewState, side: str | None = None) -> str:
@@ -260,7 +260,7 @@ def _trace_updates(
         upd.update(_points(catalog, st, layer))
     upd["hk"] = {"text": [t("map.hk", st.lang)], "name": t("map.hk", st.lang)}
     upd.update(_rings(st))
-    frame = Frame(view_for(catalog, st, shape), *size)
+    frame = Frame(view_for(catalog, st, size), *size)
     font = (
         LABEL_PX[shape] * (size[0] / SIZES[shape][0]) ** 0.5 if shape == "wide" else LABEL_PX[shape]
     )
@@ -364,12 +364,11 @@ def _skeleton() -> list[dict]:
     return [{**traces[name], "uid": name} for name in TRACES]
 
 
-def layout(
-    catalog: Catalog, state: ViewState, *, height: int | None = None, shape: str = "normal"
-) -> dict:
-    """The figure's layout: the view (``figures/view.py``) fills the whole frame; wide maps keep a
-    legend column on the right."""
-    view = view_for(catalog, state, shape)
+def layout(catalog: Catalog, state: ViewState, *, height: int | None = None, shape: str = "normal",
+           size: tuple[int, int] | None = None) -> dict:  # fmt: skip
+    """The figure's layout: the view (``figures/view.py``), widened to the geo domain's size,
+    fills the whole frame; wide maps keep a legend column on the right."""
+    view = view_for(catalog, state, size or SIZES[shape])
     out = {
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "height": height,
@@ -406,7 +405,7 @@ def figure(catalog: Catalog, state: ViewState, side: str | None = None, *, heigh
     data = _skeleton()
     for name, props in trace_updates(catalog, state, side, shape, size).items():
         _merge(data[INDEX[name]], props)
-    return {"data": data, "layout": layout(catalog, state, height=height, shape=shape)}
+    return {"data": data, "layout": layout(catalog, state, height=height, shape=shape, size=size)}
 
 
 def _merge(target: dict, props: dict) -> None:
@@ -424,16 +423,22 @@ def patch(catalog: Catalog, state: ViewState, old: ViewState | None, side: str |
     Patch: only the trace properties that differ (no geometry, no skeleton)."""
     p = dash.Patch()
     new_u = trace_updates(catalog, state, side, shape, size)
-    old_u = trace_updates(catalog, old, side, shape, old_size or size) if old is not None else {}
+    old_u = trace_updates(catalog, old, side, shape, old_size) if old is not None else {}
     for name, props in new_u.items():
         i = INDEX[name]
         before = old_u.get(name, {})
         for k, v in props.items():
             if k not in before or before[k] != v:
                 p["data"][i][k] = v
-    if old is None or _uirevision(old) != _uirevision(state):
-        lay = layout(catalog, state, shape=shape)
-        for k in ("center", "projection", "lonaxis", "lataxis"):
+    new_view = old is None or _uirevision(old) != _uirevision(state)
+    resized = (old_size or SIZES[shape]) != (size or SIZES[shape])
+    if new_view or resized:
+        lay = layout(catalog, state, shape=shape, size=size)
+        # a new view resets the user's pan and zoom; a new size only widens the ranges to it
+        for k in (
+            ("center", "projection", "lonaxis", "lataxis") if new_view else ("lonaxis", "lataxis")
+        ):
             p["layout"]["geo"][k] = lay["geo"][k]
-        p["layout"]["uirevision"] = lay["uirevision"]
+        if new_view:
+            p["layout"]["uirevision"] = lay["uirevision"]
     return p

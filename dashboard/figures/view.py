@@ -34,8 +34,6 @@ BOXES = {
 #: Hong Kong), so that the map fills a screen-shaped frame.
 WORLD = View(rotation_lon=138.5, center_lon=138.5, center_lat=12, lon_range=(-15.0, 292.0),
              lat_range=(-56.0, 80.0))  # fmt: skip
-#: Frame shapes (width / height of the geo domain) the views are widened to, by figure shape.
-ASPECT = {"normal": 1.6, "narrow": 1.05, "wide": 1.6}
 #: Distance rings of the Hong Kong-centred view, km.
 RINGS_KM = (2000, 5000, 10000, 15000)
 EARTH_KM = 6371.0088
@@ -147,8 +145,9 @@ def widen(view: View, aspect: float) -> View:
     return replace(view, lat_range=(new0, new1))
 
 
-def view_for(catalog: Catalog, state: ViewState, shape: str = "normal") -> View:
-    return widen(base_view(catalog, state), ASPECT[shape])
+def view_for(catalog: Catalog, state: ViewState, size: tuple[float, float]) -> View:
+    """The view of ``state`` widened to a geo domain of ``size`` px (width, height)."""
+    return widen(base_view(catalog, state), size[0] / max(size[1], 1))
 
 
 def ring(radius_km: float, n: int = 181) -> tuple[list[float], list[float]]:

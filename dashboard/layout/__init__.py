@@ -12,6 +12,7 @@ import dash_ag_grid as dag
 import flask
 from dash import dcc, html
 
+from dashboard import mydeck
 from dashboard.figures import mapfig
 from dashboard.i18n import t
 from dashboard.ids import ID
@@ -47,7 +48,7 @@ MAP_IDS = {
     ID.MAP_LEFT: ("left", "narrow"),
     ID.MAP_RIGHT: ("right", "narrow"),
     ID.MAP_DIFF: (None, "normal"),
-    ID.MAP_PRESENT: (None, "wide"),
+    ID.MAP_PRESENT: (None, "present"),
 }
 
 
@@ -88,7 +89,7 @@ def map_state_for(
 
 
 #: The maps whose legend is drawn in HTML beside them (compare's left map shares the right's).
-LEGEND_MAPS = (ID.MAP, ID.MAP_RIGHT, ID.MAP_DIFF)
+LEGEND_MAPS = (ID.MAP, ID.MAP_RIGHT, ID.MAP_DIFF, ID.MAP_PRESENT)
 
 
 def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: str) -> html.Div:
@@ -138,7 +139,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                     _legend(ID.MAP, catalog, state),
                     numbers_panel(catalog, state),
                     details_placeholder(lang),
-                    deck_panel(state),
+                    deck_panel(state, mydeck.default_texts(catalog, state)),
                 ],
                 className="side",
             ),
@@ -257,7 +258,10 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
     )
     about = html.Div(id=ID.ABOUT, className="page page-about", style=_show("about", state))
     present = present_page(
-        catalog, state, _graph(ID.MAP_PRESENT, catalog, state, drawn, "map present")
+        catalog,
+        state,
+        _graph(ID.MAP_PRESENT, catalog, state, drawn, "map present"),
+        _legend(ID.MAP_PRESENT, catalog, state),
     )
     header = html.Header(
         [

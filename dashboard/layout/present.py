@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from dash import html
+from dash import dcc, html
 
 from dashboard.export.figure import source_line, stamp
 from dashboard.i18n import t
@@ -71,7 +71,10 @@ def export_links(
     return links
 
 
-def present_page(catalog: Catalog, state: ViewState, graph) -> html.Div:
+def present_page(catalog: Catalog, state: ViewState, graph, legend) -> html.Div:
+    """The scene full screen: title, the map with its legend beside it (below it on a phone),
+    note, source line, date and counter; a bar of buttons (previous, next, full screen, exit,
+    exports of the scene and of the whole deck — the user's own deck included)."""
     texts = present_texts(catalog, state) if state.view == "present" else {}
     ref = resolve(catalog, state)
     scene, scene_state = ref.scene, ref.state
@@ -85,40 +88,54 @@ def present_page(catalog: Catalog, state: ViewState, graph) -> html.Div:
                 ],
                 className="present-head",
             ),
-            graph,
+            html.Div([graph, legend], className="present-body"),
             html.P(texts.get(ID.PRESENT_NOTE, ""), id=ID.PRESENT_NOTE, className="present-note"),
             html.Div(
                 [
                     html.Span(texts.get(ID.PRESENT_SOURCE, ""), id=ID.PRESENT_SOURCE),
                     html.Span(texts.get(ID.PRESENT_STAMP, ""), id=ID.PRESENT_STAMP),
-                    html.Span(
-                        texts.get(ID.PRESENT_COUNTER, ""),
-                        id=ID.PRESENT_COUNTER,
-                        className="counter",
-                    ),
+                    html.Span(texts.get(ID.PRESENT_COUNTER, ""), id=ID.PRESENT_COUNTER, className="counter"),
                 ],
                 className="present-foot",
             ),
-            html.Div(
+            html.Nav(
                 [
-                    html.Button("←", id=ID.PRESENT_PREV, className="button", title="PageUp / ←"),
-                    html.Button("→", id=ID.PRESENT_NEXT, className="button", title="PageDown / →"),
-                    html.Button(
-                        "Esc", id=ID.PRESENT_EXIT, className="button", title=t("present.exit", lang)
-                    ),
+                    html.Button("←", id=ID.PRESENT_PREV, className="button", title="PageUp / ←",
+                                **{"aria-label": t("present.prev", lang)}),
+                    html.Button("→", id=ID.PRESENT_NEXT, className="button", title="PageDown / →",
+                                **{"aria-label": t("present.next", lang)}),
+                    html.Button(t("present.fullscreen_short", lang), id=ID.PRESENT_FULLSCREEN, className="button", title=t("present.fullscreen", lang),
+                                **{"aria-label": t("present.fullscreen", lang)}),
+                    html.Button("Esc", id=ID.PRESENT_EXIT, className="button", title=t("present.exit", lang)),
                     html.Span(
-                        export_links(
-                            scene_state.with_(deck=state.deck, lang=state.lang),
-                            scene.text("title", state.lang),
-                            scene.text("subtitle", state.lang),
-                        ),
+                        export_links(scene_state.with_(deck=state.deck, lang=state.lang),
+                                     scene.text("title", state.lang), scene.text("subtitle", state.lang)),
                         id=ID.PRESENT_EXPORTS,
                     ),
+                    *deck_forms(ID.PRESENT_DECK_JSON_HTML, ID.PRESENT_DECK_JSON_PDF, lang,
+                                visible=state.deck == MY_DECK),
                 ],
                 className="present-nav",
+                **{"aria-label": t("present.controls", lang)},
             ),
         ],
         id=ID.PRESENT,
         className="page page-present",
         style={} if state.view == "present" else {"display": "none"},
-    )
+    )  # fmt: skip
+
+
+def deck_form(action: str, json_id: str, lang: str, label: str, visible: bool = True) -> html.Form:
+    """A form that sends the user's own deck (kept in the browser) to an export by POST."""
+    return html.Form(
+        [dcc.Input(type="hidden", name="deck_json", id=json_id, value=""),
+         dcc.Input(type="hidden", name="lang", value=lang, id=f"{json_id}-lang"),
+         html.Button(label, type="submit", className="button")],
+        action=action, method="POST", target="_blank", className="inline-form",
+        style={} if visible else {"display": "none"},
+    )  # fmt: skip
+
+
+def deck_forms(html_id: str, pdf_id: str, lang: str, visible: bool = True) -> list:
+    return [deck_form("/export/briefing.pdf", pdf_id, lang, t("export.deck_pdf", lang), visible),
+            deck_form("/export/briefing.html", html_id, lang, t("export.deck_html", lang), visible)]  # fmt: skip

@@ -1,0 +1,32 @@
+"""Text a user gives (a slide's title, subtitle, note): any script and emoji are welcome;
+control and invisible formatting characters are refused (they crash the renderer, or reverse
+text to spoof it). Wherever such text is shown it is plain text (see ``export/figure.plain``)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_TEXT = 300
+#: Format characters that may stay: the joiner inside emoji sequences.
+ALLOWED_FORMAT_CHARS = frozenset({"\u200d"})
+
+
+class UserTextError(ValueError):
+    pass
+
+
+def check_text(name: str, value: str, limit: int = MAX_TEXT) -> str:
+    """``value`` unchanged, or UserTextError saying what is wrong with it."""
+    if len(value) > limit:
+        raise UserTextError(f"{name} is {len(value)} characters long; at most {limit} are allowed")
+    bad = [
+        c
+        for c in value
+        if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") and c not in ALLOWED_FORMAT_CHARS
+    ]
+    if bad:
+        codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(bad))
+        raise UserTextError(
+            f"{name} contains control or invisible characters ({codes}); remove them"
+        )
+    return value
