@@ -20,14 +20,17 @@ install: $(VENV)/bin/python
 install-test: $(VENV)/bin/python
 	$(PIP) install --quiet -e '.[test]'
 
-# Debian's chromium + chromedriver (+ CJK fonts for Traditional Chinese) for browser tests
+# Debian's chromium + chromedriver (+ CJK and emoji fonts for Traditional Chinese and emoji in
+# exports) for browser tests and exports
+BROWSER_PKGS := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -qi "cjk"; then \
-	  echo "chromium, chromedriver and CJK fonts present"; \
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -qi "cjk" \
+	    && fc-list 2>/dev/null | grep -qi "emoji"; then \
+	  echo "chromium, chromedriver, CJK and emoji fonts present"; \
 	elif [ "$$(id -u)" = "0" ]; then \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-noto-cjk; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PKGS); \
 	else \
-	  echo "browser tests need: sudo apt-get install chromium chromium-driver fonts-noto-cjk"; \
+	  echo "browser tests need: sudo apt-get install $(BROWSER_PKGS)"; \
 	fi
 
 run: install

@@ -151,4 +151,19 @@
   var timer = setInterval(function () {
     if (collapseOnPhone() || ++tries > 100) clearInterval(timer);
   }, 100);
+
+  /* <html lang> follows the app's language (screen readers, fonts, hyphenation). */
+  var langTries = 0;
+  var langTimer = setInterval(function () {
+    var root = document.getElementById("app-root");
+    if (!root && ++langTries < 100) return;
+    clearInterval(langTimer);
+    if (!root) return;
+    var copy = function () {
+      var lang = root.getAttribute("lang");
+      if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    };
+    copy();
+    new MutationObserver(copy).observe(root, { attributes: true, attributeFilter: ["lang"] });
+  }, 100);
 })();

@@ -94,9 +94,22 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None)
     server.register_blueprint(api.make_blueprint(lambda: catalog))
     server.register_blueprint(export_blueprint(lambda: catalog))
     app.layout = lambda: serve_layout(catalog)
+    _html_lang(app)
     register_callbacks(app, catalog)
     _error_handlers(server)
     return app
+
+
+def _html_lang(app: dash.Dash) -> None:
+    """``<html lang>`` of the page as served (the link's language); atlas.js keeps it in step
+    when the user switches language."""
+    index = app.interpolate_index
+
+    def interpolate_index(**kwargs) -> str:
+        lang = "zh-Hant-HK" if flask.request.args.get("lang") == "zh" else "en"
+        return index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
+
+    app.interpolate_index = interpolate_index
 
 
 def _error_handlers(server: flask.Flask) -> None:

@@ -83,3 +83,51 @@ def evidence_text(catalog: Catalog, state: ViewState, lang: str) -> str:
     regs = state.regularities or REGULARITIES
     how = _and([t(f"regularity.{r}", lang).lower() for r in regs], lang)
     return t("evidence.what", lang, what=what, how=how, source=source)
+
+
+def map_alt(catalog: Catalog, state: ViewState, lang: str, side: str | None = None) -> str:
+    """The text alternative of a map: what it shows, in sentences with the numbers (the same
+    selection and classes the map draws, and the numbers panel's measures)."""
+    from geodata.layers import LAYERS
+    from geodata.measures import MEASURES, summary
+    from geodata.metrics import METRICS, country_metrics
+    from geodata.network import select
+
+    st = state.effective(side)
+    flt = st.network_filter()
+    sel = select(catalog, flt)
+    end = "。" if lang == "zh" else ". "
+    out = [t("alt.map", lang, title=view_title(catalog, st, lang))]
+    for lid in st.point_layers:
+        layer = LAYERS[lid]
+        df = sel.layer(lid)
+        cls = layer.classify(df) if len(df) else []
+        counts = [(c, int((cls == c).sum())) for c in layer.classes] if len(df) else []
+        bits = [
+            t("alt.count", lang, n=n, what=t(f"status.{c}", lang).lower()) for c, n in counts if n
+        ]
+        out.append(t("alt.layer", lang, layer=layer.label(lang), n=len(df),
+                     detail=_JOIN[lang].join(bits) or "—"))  # fmt: skip
+    if "coverage" in st.layers:
+        m = METRICS[st.metric]
+        cm = country_metrics(catalog, flt, st.point_layers)
+        vals = cm.loc[cm["in_region"], st.metric]
+        if m.categorical:
+            bits = [t("alt.count", lang, n=int((vals == c.value).sum()), what=c.label(lang).lower())
+                    for c in reversed(m.categories[1:]) if (vals == c.value).any()]  # fmt: skip
+        else:
+            bits = [t("alt.atleast", lang, n=int((vals > 0).sum()), top=int(vals.max() or 0))]
+        out.append(
+            t("alt.colour", lang, metric=m.label(lang), detail=_JOIN[lang].join(bits) or "—")
+        )
+    if st.proposals:
+        s = summary(catalog, flt)
+        bits = [
+            f"{MEASURES[k].label(lang)} {s['baseline'][k]} → {s['coverage'][k]} (+{len(g)})"
+            for k, g in s["gain"].items()
+            if g
+        ]
+        out.append(
+            t("alt.gain", lang, detail=_JOIN[lang].join(bits) if bits else t("alt.nogain", lang))
+        )
+    return end.join(x.rstrip(".。") for x in out) + end.strip()

@@ -229,6 +229,25 @@ LABELS: dict[str, tuple[str, str]] = {
     # views described in words
     "describe.year": ("{year}", "{year}年"),
     "describe.with": (" — with “{what}”", "——加上《{what}》"),
+    "alt.map": ("Map: {title}", "地圖：{title}"),
+    "alt.layer": ("{layer}: {n} shown ({detail})", "{layer}：顯示{n}項（{detail}）"),
+    "alt.count": ("{n} {what}", "{what}{n}"),
+    "alt.atleast": ("{n} with at least one, at most {top}", "{n}個有至少一項，最多{top}項"),
+    "alt.colour": ("Countries coloured by {metric}: {detail}", "國家按{metric}著色：{detail}"),
+    "alt.gain": ("What the proposals change: {detail}", "建議帶來的變化：{detail}"),
+    "alt.nogain": ("no measure changes", "各項數字不變"),
+    "dropdown.select_all": ("Select all", "全選"),
+    "dropdown.deselect_all": ("Deselect all", "取消全選"),
+    "dropdown.selected_count": ("{num_selected} selected", "已選{num_selected}項"),
+    "dropdown.search": ("Search", "搜尋"),
+    "dropdown.clear_search": ("Clear search", "清除搜尋"),
+    "dropdown.clear_selection": ("Clear selection", "清除選擇"),
+    "dropdown.no_options_found": ("Nothing found", "找不到"),
+    "places.find": ("Find a place on the map", "在地圖上尋找地方"),
+    "places.hint": ("Search the places shown…", "搜尋地圖上的地方⋯"),
+    "skip.places": ("Skip to the places on the map", "跳至地圖上的地方"),
+    "places.country": ("country", "國家"),
+    "places.province": ("province", "省份"),
 }
 
 

@@ -32,6 +32,8 @@ class ID(StrEnum):
     MAP_RIGHT = "map-right"
     NUMBERS = "numbers"
     DETAILS = "details"
+    PLACE_PICK = "place-pick"  # the searchable list of the places shown (keyboard path)
+    MAP_ALT = "map-alt"  # the explore map's text alternative
     EXPLORE = "page-explore"
     COMPARE = "page-compare"
     TABLE = "page-table"

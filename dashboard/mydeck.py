@@ -50,7 +50,7 @@ def clean_texts(texts: dict) -> dict:
         v = texts.get(f) if isinstance(texts, dict) else None
         v = v if isinstance(v, dict) else {}
         out[f] = {
-            lang: check_text(f"{f} ({lang})", str(v.get(lang) or "").strip(), LIMIT[f])
+            lang: check_text(f"{f} ({lang})", str(v.get(lang) or "").strip(), LIMIT[f], f == "note")
             for lang in LANGS
         }
     if not (out["title"]["en"] or out["title"]["zh"]):

@@ -165,7 +165,7 @@ def parse_deck(data, name: str = "deck", options: Options | None = None) -> Deck
         for what, pair in (("title", t), ("subtitle", st_), ("note", n)):
             for lang, value in zip(("en", "zh"), pair):
                 try:
-                    check_text(f"{what}.{lang}", value, 400)
+                    check_text(f"{what}.{lang}", value, 400, multiline=what == "note")
                 except UserTextError as e:
                     raise DeckError(f"{name}, scene {i}: {e}") from None
         scenes.append(Scene(*t, *st_, *n, query))

@@ -15,14 +15,19 @@ class UserTextError(ValueError):
     pass
 
 
-def check_text(name: str, value: str, limit: int = MAX_TEXT) -> str:
-    """``value`` unchanged, or UserTextError saying what is wrong with it."""
+def check_text(name: str, value: str, limit: int = MAX_TEXT, multiline: bool = False) -> str:
+    """``value`` (with ``multiline``, line breaks kept as ``\n``), or UserTextError saying what
+    is wrong with it."""
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     if len(value) > limit:
         raise UserTextError(f"{name} is {len(value)} characters long; at most {limit} are allowed")
     bad = [
         c
         for c in value
-        if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") and c not in ALLOWED_FORMAT_CHARS
+        if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")
+        and c not in ALLOWED_FORMAT_CHARS
+        and not (multiline and c == "\n")
     ]
     if bad:
         codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(bad))

@@ -1,5 +1,8 @@
 """The kinds of office, declared once: labels, family, rank of presence and map symbol.
 
+A kind's symbol is its shape; status is drawn by filling it (existing) or as a ring (proposed;
+planned adds a dot), and the lesser ranks are drawn smaller.
+
 Every consumer (schema enum, filters, legend, hover, details, counts) reads ``KINDS``. To add a
 kind, add one ``OfficeKind`` here and rows of that kind to ``data/offices.csv``.
 
@@ -28,8 +31,13 @@ class OfficeKind:
     label: Text
     family: str
     rank: int  # 3 office, 2 liaison unit / dedicated unit, 1 consultant / representative
-    symbol: str  # plotly marker symbol (open symbols for the lesser ranks)
+    symbol: str  # plotly symbol, filled (status draws it as a ring: see palette.py)
     overseas: bool  # False: an office on the Mainland or in Taiwan
+
+    @property
+    def scale(self) -> float:
+        """Marker size relative to a full office: the lesser ranks are drawn smaller."""
+        return 1.0 if self.rank >= 3 else 0.75
 
 
 KINDS: dict[str, OfficeKind] = {
@@ -38,20 +46,20 @@ KINDS: dict[str, OfficeKind] = {
         OfficeKind("eto", Text("Economic and Trade Office", "經濟貿易辦事處"), "government", 3,
                    "circle", True),
         OfficeKind("eto_liaison", Text("ETO liaison unit", "經貿辦聯絡處"), "government", 2,
-                   "circle-open", True),
+                   "circle", True),
         OfficeKind("mainland_office", Text("Mainland office", "駐內地辦事處"), "government", 3,
                    "square", False),
         OfficeKind("mainland_liaison", Text("Mainland liaison unit", "駐內地聯絡處"), "government", 2,
-                   "square-open", False),
+                   "square", False),
         OfficeKind("etco", Text("Economic, Trade and Cultural Office (Taiwan)",
                                 "經濟貿易文化辦事處（台灣）"), "government", 3, "triangle-up", False),
         OfficeKind("investhk_unit", Text("InvestHK unit in an ETO", "經貿辦投資推廣組"), "investhk", 1,
                    "cross", True),
         OfficeKind("investhk_consultant", Text("InvestHK consultant office", "投資推廣署顧問辦事處"),
                    "investhk", 1, "diamond", True),
-        OfficeKind("tdc_office", Text("HKTDC office", "貿發局辦事處"), "tdc", 2, "diamond-open", True),
+        OfficeKind("tdc_office", Text("HKTDC office", "貿發局辦事處"), "tdc", 2, "hexagon", True),
         OfficeKind("tdc_consultant", Text("HKTDC consultant office", "貿發局顧問辦事處"), "tdc", 1,
-                   "diamond-open", True),
+                   "pentagon", True),
     )
 }  # fmt: skip
 

@@ -40,7 +40,11 @@ class PointLayer:
     draw: str  # "markers", or "arcs" (a line from HKG and a marker at the far end)
     order: int  # drawing order: higher is drawn above (and picked first)
     marker_size: int = 10
-    symbols: Callable[[pd.DataFrame], list[str]] | None = None  # per-row marker symbol
+    symbol: str = (
+        "circle"  # the marker symbol (of the legend, and of every row without ``symbols``)
+    )
+    symbols: Callable[[pd.DataFrame], list[str]] | None = None  # per-row base marker symbol
+    scales: Callable[[pd.DataFrame], list[float]] | None = None  # per-row size, x marker_size
     subtitle: tuple[str, ...] = ()  # fields joined with " · " under the name (hover, details)
     fields: tuple[Field, ...] = ()  # further lines of hover and details
     details_only: tuple[Field, ...] = ()  # lines shown in the details panel only
@@ -76,6 +80,12 @@ def _office_symbols(df: pd.DataFrame) -> list[str]:
     return [KINDS[k].symbol if k in KINDS else "circle" for k in df["kind"]]
 
 
+def _office_scales(df: pd.DataFrame) -> list[float]:
+    from geodata.kinds import KINDS
+
+    return [KINDS[k].scale if k in KINDS else 1.0 for k in df["kind"]]
+
+
 _SOURCE_COLS = ("document_id", "document_title", "source", "confidence")
 _PLACE_COLS = ("country_iso3", "country_en", "country_zh", "adcode", "province_en", "province_zh")
 
@@ -90,6 +100,7 @@ OFFICES = PointLayer(
     order=30,
     areas=True,
     symbols=_office_symbols,
+    scales=_office_scales,
     subtitle=("kind", "status"),
     fields=(
         Field("opened", Text("Opened", "開設"), "date"),
@@ -116,7 +127,7 @@ CITIES = PointLayer(
     draw="markers",
     order=20,
     marker_size=13,
-    symbols=lambda df: ["star"] * len(df),
+    symbol="star",
     subtitle=("status",),
     fields=(Field("theme", Text("Theme", "主題"), "theme"),),
     columns=(

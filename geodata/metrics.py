@@ -197,10 +197,10 @@ METRICS: dict[str, Metric] = {
             _presence, _presence,
             categories=(
                 Category(0, _NONE, Text("No link", "沒有聯繫")),
-                Category(1, "#dbe9f6", Text("Agreement only", "只有協定")),
-                Category(2, "#c6a9d9", Text("Sister city", "姊妹城市")),
-                Category(3, "#6baed6", Text("Nonstop flight", "直航航班")),
-                Category(4, "#08519c", Text("Office", "辦事處")),
+                Category(1, "#9abad9", Text("Agreement only", "只有協定")),
+                Category(2, "#9873bc", Text("Sister city", "姊妹城市")),
+                Category(3, "#295c8c", Text("Nonstop flight", "直航航班")),
+                Category(4, "#0c3068", Text("Office", "辦事處")),
             ),
             layers=("offices", "routes", "cities"), facts=AGREEMENT_FACTS),
         Metric(
@@ -237,7 +237,7 @@ METRICS: dict[str, Metric] = {
                  "於所示日期已簽署共建「一帶一路」合作文件的國家。"),
             _bri,
             categories=(Category(0, _NONE, Text("Not a member", "非合作國家")),
-                        Category(1, "#e6a157", Text("Belt and Road country", "「一帶一路」國家"))),
+                        Category(1, "#2c7f7a", Text("Belt and Road country", "「一帶一路」國家"))),
             facts=("bri",), hover="flag"),
         Metric(
             "gain", Text("Proposal gain", "建議新增覆蓋"),
@@ -246,7 +246,7 @@ METRICS: dict[str, Metric] = {
                  "所示網絡有聯繫而現有網絡沒有的地方（所示圖層中計劃中及建議的辦事處、航線及姊妹城市）。"),
             _gain, _gain,
             categories=(Category(0, _NONE, Text("No change", "沒有變化")),
-                        Category(1, "#d62728", Text("Gained by proposal", "建議新增"))),
+                        Category(1, "#c05f00", Text("Gained by proposal", "建議新增"))),
             layers=("offices", "routes", "cities"), hover="flag"),
         Metric(
             "diff", Text("Existing vs proposal", "現有與建議比較"),
@@ -255,9 +255,9 @@ METRICS: dict[str, Metric] = {
             _diff, _diff,
             categories=(
                 Category(0, _NONE, Text("Not covered", "未覆蓋")),
-                Category(1, "#9ecae1", Text("Existing", "現有")),
-                Category(2, "#9467bd", Text("Proposed, realised since", "建議其後已落實")),
-                Category(3, "#d62728", Text("Added by proposal", "建議新增")),
+                Category(1, "#7fa6ce", Text("Existing", "現有")),
+                Category(2, "#79569b", Text("Proposed, realised since", "建議其後已落實")),
+                Category(3, "#4d2400", Text("Added by proposal", "建議新增")),
             ),
             layers=("offices", "routes", "cities"), selectable=False),
     )

@@ -222,3 +222,16 @@ def test_zooming_to_china_shows_its_provinces(catalog):
     vals = control_values(st)
     vals[ID.LAYERS] = [x for x in vals[ID.LAYERS] if x != "provinces"]
     assert "provinces" not in state_from_controls(vals, st, catalog).layers
+
+
+def test_a_resize_patches_the_view_and_the_labels_only(catalog):
+    """A new frame size re-centres and widens the view and re-places the names; it resets
+    nothing else (the labels are placed for the view drawn: see view.centred)."""
+    st = ViewState()
+    p = mapfig.patch(catalog, st, st, size=(357, 237), old_size=(1010, 640)).to_plotly_json()
+    geo = {op["location"][2] for op in p["operations"] if op["location"][:2] == ["layout", "geo"]}
+    assert geo == {"center", "lonaxis", "lataxis"}
+    traces = {
+        mapfig.TRACES[op["location"][1]] for op in p["operations"] if op["location"][0] == "data"
+    }
+    assert traces == {"labels", "label_lines"}

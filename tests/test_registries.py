@@ -12,6 +12,7 @@ from dashboard import tables
 from dashboard.export.figure import source_ids
 from dashboard.figures import mapfig
 from dashboard.figures.palette import ROUTE_LINES, STATUS_COLOURS
+from dashboard.figures.symbols import SHAPES
 from dashboard.i18n import t
 from dashboard.layout.controls import control_options
 from dashboard.layout.details import details
@@ -26,8 +27,6 @@ from geodata.network import NetworkFilter, facts_in_force
 from geodata.text import Text
 
 HEX = re.compile(r"^#[0-9a-f]{6}$")
-PLOTLY_SYMBOLS = {"circle", "circle-open", "square", "square-open", "diamond", "diamond-open",
-                  "triangle-up", "triangle-up-open", "star", "star-open", "cross", "x"}  # fmt: skip
 ALL = NetworkFilter(statuses=("existing", "planned", "proposed", "closed", "suspended"))
 
 
@@ -154,7 +153,10 @@ def test_measure_declaration_and_consumers(catalog, measure):
 # -- office kinds ----------------------------------------------------------------------------
 @pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
 def test_office_kind_declaration(catalog, kind):
-    assert both_languages(kind.label) and kind.symbol in PLOTLY_SYMBOLS and 1 <= kind.rank <= 3
+    # a filled shape the legend can draw (status makes it a ring), told apart from every other kind
+    assert both_languages(kind.label) and kind.symbol in SHAPES and 1 <= kind.rank <= 3
+    others = [(k.symbol, k.scale) for k in KINDS.values() if k.id != kind.id]
+    assert (kind.symbol, kind.scale) not in others
     for lang in ("en", "zh"):
         options = control_options(catalog, lang)["kind"]
         assert {"label": kind.label(lang), "value": kind.id} in options

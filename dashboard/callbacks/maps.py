@@ -7,14 +7,17 @@ Maps hidden by the current view are left alone until they are shown.
 
 from __future__ import annotations
 
-from dash import Input, Output, State, no_update
+from dash import Input, Output, State, ctx, no_update
 
+from dashboard.describe import map_alt
 from dashboard.figures import mapfig
+from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layout import LEGEND_MAPS, MAP_IDS, map_state_for, maps_for, root_class
-from dashboard.layout.details import details, target_from_click
+from dashboard.layout.details import details, parse_target, target_from_click
 from dashboard.layout.legend import legend_panel
 from dashboard.layout.panels import compare_numbers, numbers_panel
+from dashboard.layout.places import place_options
 from dashboard.layout.present import export_links, present_texts
 from dashboard.scenes import resolve, state_options
 from dashboard.state import VIEWS, ViewState
@@ -170,12 +173,28 @@ def register(app, catalog: Catalog) -> None:
     @app.callback(
         Output(ID.DETAILS, "children"),
         Input(ID.MAP, "clickData"),
+        Input(ID.PLACE_PICK, "value"),
         Input(ID.STATE, "data"),
         prevent_initial_call=True,
     )
-    def click(click_data, data):
+    def click(click_data, picked, data):
         st = ViewState.from_dict(data, opts)
+        if ctx.triggered_id == ID.PLACE_PICK:
+            return details(catalog, st, parse_target(picked))
         return details(catalog, st, target_from_click(click_data))
+
+    @app.callback(
+        Output(ID.PLACE_PICK, "options"),
+        Output(ID.PLACE_PICK, "placeholder"),
+        Output(ID.MAP_ALT, "children"),
+        Input(ID.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def places(data):
+        st = ViewState.from_dict(data, opts)
+        if st.view != "explore":
+            return no_update, no_update, no_update
+        return place_options(catalog, st), t("places.hint", st.lang), map_alt(catalog, st, st.lang)
 
     # split compare: the two maps pan and zoom together (in the browser, no server trip)
     app.clientside_callback(

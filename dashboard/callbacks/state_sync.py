@@ -13,8 +13,10 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layout.controls import (
     CONTROL_IDS,
+    DROPDOWN_IDS,
     control_options,
     control_values,
+    dropdown_labels,
     state_from_controls,
 )
 from dashboard.layout.panels import notice
@@ -77,6 +79,7 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.REGION, "placeholder"),
         Output(ID.PROPOSAL, "placeholder"),
         Output(ID.KIND, "placeholder"),
+        *[Output(d, "labels") for d in DROPDOWN_IDS],
         Input(ID.LANG, "value"),
         State({"type": ID.LABEL, "key": ALL}, "id"),
         prevent_initial_call=True,
@@ -93,4 +96,5 @@ def register(app, catalog: Catalog) -> None:
             t("filter.region.all", lang),
             t("filter.proposal.none", lang),
             t("filter.kind.all", lang),
+            *[dropdown_labels(lang)] * len(DROPDOWN_IDS),
         )

@@ -112,8 +112,9 @@ def stamp(state: ViewState, today: dt.date | None = None) -> str:
 
 def plain(text: str) -> str:
     """User text as plain text in a figure: plotly reads a few HTML tags (<b>, <a href>) in text,
-    so markup characters are written as entities and show as themselves."""
-    return html.escape(text or "", quote=False)
+    so markup characters are written as entities and show as themselves; a line break (notes)
+    becomes plotly's ``<br>``."""
+    return html.escape(text or "", quote=False).replace("\n", "<br>")
 
 
 def numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: int = 7) -> str:

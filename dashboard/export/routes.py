@@ -16,6 +16,7 @@ import flask
 
 from dashboard.export.briefing import briefing_html
 from dashboard.export.figure import slide_figure
+from dashboard.export.fonts import missing_glyphs_message, undrawable
 from dashboard.export.render import FORMATS, ExportError, merge_pdfs, renderer
 from dashboard.scenes import MY_DECK, DeckError, load_deck, parse_deck, resolve, state_options
 from dashboard.state import ViewState
@@ -51,9 +52,19 @@ def _size(args, name: str, default: int) -> int:
 
 def _text(args, name: str) -> str:
     try:
-        return check_text(name, args.get(name, ""), MAX_TEXT)
+        return _drawable(
+            name, check_text(name, args.get(name, ""), MAX_TEXT, multiline=name == "note")
+        )
     except UserTextError as e:
         raise BadRequest(str(e)) from None
+
+
+def _drawable(name: str, text: str) -> str:
+    """``text``, or a 400 naming the characters no installed font draws (no empty boxes)."""
+    missing = undrawable(text)
+    if missing:
+        raise BadRequest(missing_glyphs_message(name, missing))
+    return text
 
 
 def _lang(args) -> str:
@@ -135,7 +146,7 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         catalog = get_catalog()
         args = flask.request.args
         width, height = _size(args, "width", DEFAULT_W), _size(args, "height", DEFAULT_H)
-        title, subtitle = _text(args, "title"), _text(args, "subtitle")
+        title, subtitle, note = _text(args, "title"), _text(args, "subtitle"), _text(args, "note")
         query = {k: v for k, v in args.to_dict().items() if k not in EXPORT_PARAMS}
         state, warnings = ViewState.from_query(query, state_options(catalog))
         if state.view == "present":
@@ -143,9 +154,9 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
             state = ref.state
             title = title or ref.scene.text("title", state.lang)
             subtitle = subtitle or ref.scene.text("subtitle", state.lang)
-        fig = slide_figure(
-            catalog, state, width=width, height=height, title=title, subtitle=subtitle
-        )
+            note = note or ref.scene.text("note", state.lang)
+        fig = slide_figure(catalog, state, width=width, height=height, title=title,
+                           subtitle=subtitle, note=note)  # fmt: skip
         blob = renderer().render(fig, fmt, width, height)
         resp = _download(blob, FORMATS[fmt], f"hk-network-atlas.{fmt}")
         if warnings:
@@ -160,6 +171,9 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         deck = _deck(args, catalog)
         width, height = _size(args, "width", DEFAULT_W), _size(args, "height", DEFAULT_H)
         pages = []
+        for i, scene in enumerate(deck.scenes):
+            for field in ("title", "subtitle", "note"):
+                _drawable(f"scene {i + 1} {field}", scene.text(field, lang))
         for i, scene in enumerate(deck.scenes):
             st = scene.state(state_options(catalog), lang, i)
             fig = slide_figure(

@@ -4,8 +4,8 @@ overlap and no name hides a marker.
 Pure functions. :func:`candidates` lists the places a view is about, by priority (Hong Kong,
 the chosen proposals' targets, offices and sister cities, the countries of a chosen region, the
 busiest route destinations). :func:`place` puts each name, in priority order, at the first of
-eight positions around its place that is free; an important name that finds none goes further
-out with a leader line; the rest are left out. Positions are computed in pixels with
+eight positions around its place that is free; Hong Kong, the proposals' targets and offices,
+if they find none, go a little further out with a leader line; the rest are left out. Positions are computed in pixels with
 :class:`projection.Frame` (the projection plotly.js draws), for the frame's real size: the
 screen, present mode and every slide get their own placement.
 """
@@ -29,7 +29,9 @@ MODES = ("auto", "key", "off")
 KEY_PRIORITY = 90  # "key places only" keeps these and above
 HK, PROPOSAL, OFFICE, CITY, COUNTRY, ROUTE = 120, 100, 90, 85, 70, 60
 MAX_ROUTE_LABELS = 40
-LEADER_STEPS = (1.8, 2.8, 4.0)  # distances (in label heights) tried for a leader line
+#: How far (in label heights) a name may move away from its place, with a leader line: Hong
+#: Kong and the proposals' targets a little further than offices; the rest not at all.
+LEADER_STEPS = {PROPOSAL: (1.8, 2.8), OFFICE: (1.8,)}
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,8 @@ def _overlaps(a, b, pad: float = 1.0) -> bool:
 def place(cands: list[Candidate], frame: Frame, font_px: float = 12.0, mode: str = "auto",
           obstacles: list[tuple[float, float, float]] | None = None) -> list[Placed]:  # fmt: skip
     """Names placed without overlap, in priority order: at one of eight positions around the
-    place, or (important names only) further out with a leader line; otherwise left out.
+    place, or (Hong Kong, proposals, offices: ``LEADER_STEPS``) a little further out with a
+    leader line; otherwise left out.
     ``obstacles`` are markers (x, y, radius px) that no name may cover."""
     if mode == "off" or not cands:
         return []
@@ -175,8 +178,9 @@ def place(cands: list[Candidate], frame: Frame, font_px: float = 12.0, mode: str
                    (-(r + w / 2), r + h / 2)]  # fmt: skip
         leader = False
         spot = _first_free(ax, ay, offsets, w, h, frame, placed, blocked)
-        if spot is None and c.priority >= KEY_PRIORITY:
-            for k in LEADER_STEPS:
+        steps = next((v for p, v in LEADER_STEPS.items() if c.priority >= p), ())
+        if spot is None:
+            for k in steps:
                 d = k * h + r
                 ring = [
                     (d * np.cos(a) + np.sign(np.cos(a)) * w / 2, d * np.sin(a))
@@ -199,6 +203,8 @@ def _first_free(ax, ay, offsets, w, h, frame, placed, blocked):
         if box[0] < 0 or box[1] < 0 or box[2] > frame.width or box[3] > frame.height:
             continue
         if any(_overlaps(box, p.box) for p in placed) or any(_overlaps(box, b, 0) for b in blocked):
+            continue
+        if not frame.on_map([x], [y])[0]:  # beyond the map's edge, the name would wrap away
             continue
         return x, y
     return None

@@ -200,6 +200,24 @@ def _areas(
     return upd
 
 
+def _legend_first(layer: PointLayer, df: pd.DataFrame) -> pd.DataFrame:
+    """Rows drawn with the layer's own symbol first: plotly's legend shows the first point's
+    symbol (an ETO's circle for "Offices", not whichever office came first)."""
+    if layer.symbols is None or df.empty:
+        return df
+    own = np.array([s == layer.symbol for s in layer.symbols(df)])
+    return df.iloc[np.argsort(~own, kind="stable")]
+
+
+def _marker(layer: PointLayer, df: pd.DataFrame, status: str) -> dict:
+    """Markers of one class: the kind's shape, filled or a ring by status, sized by rank."""
+    base = layer.symbols(df) if layer.symbols else [layer.symbol] * len(df)
+    size = [layer.marker_size * s for s in layer.scales(df)] if layer.scales else layer.marker_size
+    suffix, fill, outline, width = pal.marker_style(status)
+    return {"symbol": [b + suffix for b in base], "color": fill, "size": size,
+            "line": {"color": outline, "width": width}}  # fmt: skip
+
+
 def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dict]:
     lang = st.lang
     df = select(catalog, st.network_filter()).layer(layer.id)
@@ -211,7 +229,7 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
     cls = layer.classify(df)
     shown = layer.id in st.layers
     for c in layer.classes:
-        sub = df[cls == c]
+        sub = _legend_first(layer, df[cls == c])
         visible = shown and (True if len(sub) else "legendonly")
         name = _legend_name(layer, c, len(sub), lang)
         if layer.draw == "arcs":
@@ -221,9 +239,7 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
         upd[f"{layer.id}_{c}"] = {
             "lat": sub["lat"].tolist(),
             "lon": sub["lon"].tolist(),
-            "marker": {"symbol": layer.symbols(sub) if layer.symbols else "circle",
-                       "color": pal.STATUS_COLOURS[c], "size": layer.marker_size,
-                       "line": {"color": "#fff", "width": 1}},
+            "marker": _marker(layer, sub, c),
             "text": point_hover(layer, sub, [c] * len(sub), lang, catalog.version),
             "customdata": [f"{layer.id}:{i}" for i in sub["id"]],
             "name": name,
@@ -264,9 +280,15 @@ def _trace_updates(
     font = (
         LABEL_PX[shape] * (size[0] / SIZES[shape][0]) ** 0.5 if shape == "wide" else LABEL_PX[shape]
     )
-    placed = lbl.place(lbl.candidates(catalog, st), frame, font, st.labels, _markers(frame, upd))
+    obstacles = _markers(frame, upd) + (_modebar(size) if shape in ("normal", "narrow") else [])
+    placed = lbl.place(lbl.candidates(catalog, st), frame, font, st.labels, obstacles)
     upd.update(lbl.traces(placed, frame, round(font, 1), FONT))
     return upd
+
+
+def _modebar(size: tuple[int, int]) -> list[tuple[float, float, float]]:
+    """The screen map's mode bar (four buttons at the top right) as obstacles for labels."""
+    return [(size[0] - 14 - 25 * i, 12, 13) for i in range(4)]
 
 
 def _rings(st: ViewState) -> dict[str, dict]:
@@ -434,9 +456,12 @@ def patch(catalog: Catalog, state: ViewState, old: ViewState | None, side: str |
     resized = (old_size or SIZES[shape]) != (size or SIZES[shape])
     if new_view or resized:
         lay = layout(catalog, state, shape=shape, size=size)
-        # a new view resets the user's pan and zoom; a new size only widens the ranges to it
+        # a new view resets the user's pan and zoom; a new size widens the ranges to it and
+        # centres them (labels are placed for that view: see view.centred)
         for k in (
-            ("center", "projection", "lonaxis", "lataxis") if new_view else ("lonaxis", "lataxis")
+            ("center", "projection", "lonaxis", "lataxis")
+            if new_view
+            else ("center", "lonaxis", "lataxis")
         ):
             p["layout"]["geo"][k] = lay["geo"][k]
         if new_view:

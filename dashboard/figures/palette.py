@@ -10,28 +10,44 @@ BORDER = "#ffffff"
 OCEAN = "#f7fbff"
 HK_RED = "#c8102e"
 
+# Colours of status follow the Okabe–Ito set (told apart under every common colour-vision
+# deficiency) and status is also carried by shape (filled, ring with a dot, ring) and, for
+# routes, by dash: a map printed in greyscale or read by a colour-blind viewer keeps its key.
+# A gain is orange, never red (red reads as a loss). ``tests/test_palette.py`` measures all this.
+
 #: Marker colour of each legend class of the point layers.
 STATUS_COLOURS = {
-    "existing": "#08519c",
-    "new": "#e6550d",
-    "planned": "#31a354",
-    "proposed": "#d62728",
-    "inferred": "#f4a3a4",
-    "realised": "#9467bd",
-    "closed": "#969696",
+    "existing": "#0b4f8a",
+    "new": "#a8508a",
+    "planned": "#009e73",
+    "proposed": "#b87a00",
+    "inferred": "#d9b36c",
+    "realised": "#7570b3",
+    "closed": "#8c8c8c",
 }
+#: Classes drawn as a ring (white inside, the class colour around: seen on any fill); planned
+#: ones add a dot in the middle. The others are the kind's symbol filled.
+RINGS = {"planned": "-dot", "proposed": "", "inferred": ""}
 #: Fill and outline of a proposal that stands for a region, not a place.
-AREA_FILL = "rgba(214,39,40,0.16)"
-AREA_LINE = "#d62728"
+AREA_FILL = "rgba(184,122,0,0.2)"
+AREA_LINE = "#8a5c00"
 #: Line colour and style of each route class.
 ROUTE_LINES = {
-    "existing": {"color": "rgba(8,81,156,0.35)", "width": 1.0, "dash": "solid"},
-    "new": {"color": "rgba(230,85,13,0.9)", "width": 1.8, "dash": "solid"},
-    "planned": {"color": "rgba(49,163,84,0.9)", "width": 1.8, "dash": "dot"},
-    "proposed": {"color": "rgba(214,39,40,0.75)", "width": 1.8, "dash": "dot"},
-    "inferred": {"color": "rgba(214,39,40,0.45)", "width": 1.2, "dash": "dash"},
-    "closed": {"color": "rgba(150,150,150,0.6)", "width": 1.0, "dash": "dot"},
+    "existing": {"color": "rgba(11,79,138,0.35)", "width": 1.0, "dash": "solid"},
+    "new": {"color": "rgba(168,80,138,0.9)", "width": 1.8, "dash": "solid"},
+    "planned": {"color": "rgba(0,158,115,0.95)", "width": 1.8, "dash": "dash"},
+    "proposed": {"color": "rgba(184,122,0,0.95)", "width": 1.8, "dash": "dot"},
+    "inferred": {"color": "rgba(217,179,108,0.85)", "width": 1.4, "dash": "dashdot"},
+    "closed": {"color": "rgba(140,140,140,0.6)", "width": 1.0, "dash": "longdash"},
 }
+
+
+def marker_style(status: str) -> tuple[str, str, str, float]:
+    """(symbol suffix, fill, outline, outline width) of a marker of ``status``."""
+    colour = STATUS_COLOURS[status]
+    if status in RINGS:
+        return RINGS[status], "#ffffff", colour, 2.5
+    return "", colour, "#ffffff", 1.0
 
 
 def discrete_scale(metric: Metric) -> tuple[list, float, float]:

@@ -45,6 +45,11 @@ class View:
 
 
 CLIP_PAD = 1e-3  # degrees plotly.js takes off each side of the range box
+#: The box (unit radians, width × height) plotly.js fits an azimuthal equidistant view of the
+#: whole sphere centred on Hong Kong into: measured in the browser (projection.scale() and the
+#: geo axes' lengths at three frame sizes agree); d3's clipped bounds of the range polygon are
+#: not the disc, and not what sampling the polygon gives.
+AEQD_WHOLE_SPHERE = (5.58354, 6.28032)
 
 
 def _great_circle(a, b, n: int = 64) -> tuple[np.ndarray, np.ndarray]:
@@ -116,9 +121,12 @@ class Frame:
         rel = (lon - v.rotation_lon + 180) % 360 - 180
         edge = np.abs(np.abs(rel) - 180) < 1e-6
         lon = np.where(edge, v.rotation_lon + np.sign(rel) * (180 - 1e-6), lon)
-        bx, by = self._unit(lon, lat)
-        ok = np.isfinite(bx) & np.isfinite(by)
-        bw, bh = np.ptp(bx[ok]), np.ptp(by[ok])
+        if v.projection == "azimuthal equidistant" and v.lon_range[1] - v.lon_range[0] >= 359.9:
+            bw, bh = AEQD_WHOLE_SPHERE  # plotly.js's bounds of the whole sphere, measured
+        else:
+            bx, by = self._unit(lon, lat)
+            ok = np.isfinite(bx) & np.isfinite(by)
+            bw, bh = np.ptp(bx[ok]), np.ptp(by[ok])
         k = min(self.width / bw, self.height / bh) * v.scale
         cx, cy = self._unit([v.center_lon], [v.center_lat])
         return k, float(cx[0]), float(cy[0])
@@ -140,6 +148,19 @@ class Frame:
         y = -(np.asarray(py, dtype=float) - self.height / 2) / k + cy
         lon, lat = self._transformer.transform(x, y, direction="INVERSE")
         return np.asarray(lon), np.asarray(lat)
+
+    def on_map(self, px, py) -> np.ndarray:
+        """Whether pixels fall on the map itself: inside the view's lon/lat ranges (a frame's
+        corners can lie beyond the curved edge of a world map, where a lon/lat would wrap to
+        the far side)."""
+        lon, lat = self.to_lonlat(px, py)
+        v = self.view
+        rel = (np.asarray(lon) - v.rotation_lon + 180) % 360 - 180 + v.rotation_lon
+        ok = np.isfinite(rel) & np.isfinite(lat)
+        lon0, lon1 = v.lon_range
+        return (
+            ok & (rel >= lon0) & (rel <= lon1) & (lat >= v.lat_range[0]) & (lat <= v.lat_range[1])
+        )
 
     def visible(self, px, py, margin: float = 0.0) -> np.ndarray:
         px, py = np.asarray(px), np.asarray(py)

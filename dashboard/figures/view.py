@@ -34,6 +34,10 @@ BOXES = {
 #: Hong Kong), so that the map fills a screen-shaped frame.
 WORLD = View(rotation_lon=138.5, center_lon=138.5, center_lat=12, lon_range=(-15.0, 292.0),
              lat_range=(-56.0, 80.0))  # fmt: skip
+#: Zoom of the Hong Kong-centred disc. plotly.js clips the disc to a box about 0.9 times as
+#: wide as it is tall; zoomed 1.5 times that box shows about 11,900 km east and west of Hong Kong
+#: and 13,300 km north and south: every destination (New York, 12,980 km across the pole).
+HK_SCALE = 1.5
 #: Distance rings of the Hong Kong-centred view, km.
 RINGS_KM = (2000, 5000, 10000, 15000)
 EARTH_KM = 6371.0088
@@ -48,10 +52,10 @@ def _box_view(lon_range, lat_range) -> View:
 
 def hk_view() -> View:
     """Azimuthal equidistant, centred on Hong Kong: every route is a straight line from the
-    centre at its true length; the frame shows about 16,000 km around."""
+    centre at its true length."""
     return View(projection="azimuthal equidistant", rotation_lon=HK_LON, rotation_lat=HK_LAT,
                 center_lon=HK_LON, center_lat=HK_LAT, lon_range=(HK_LON - 180, HK_LON + 180),
-                lat_range=(-90.0, 90.0), scale=1.15)  # fmt: skip
+                lat_range=(-90.0, 90.0), scale=HK_SCALE)  # fmt: skip
 
 
 def _unwrap(lons: np.ndarray, ref: float) -> np.ndarray:
@@ -145,9 +149,30 @@ def widen(view: View, aspect: float) -> View:
     return replace(view, lat_range=(new0, new1))
 
 
+def centred(view: View) -> View:
+    """The view with its centre at the middle of its projected range box. plotly.js scales the
+    map to the box but puts ``center`` in the middle of the frame; parallels are not evenly
+    spaced, so the box's middle latitude is not its projected middle, and a box centred on it
+    would overflow the frame at one edge (Europe lost 13 px at its southern edge)."""
+    if view.projection != "natural earth":
+        return view
+    frame = Frame(view, 1000, 1000)
+    lon0, lon1 = view.lon_range
+    lat0, lat1 = view.lat_range
+    bx, by = frame._unit(*np.meshgrid(np.linspace(lon0, lon1, 40), np.linspace(lat0, lat1, 40)))
+    ok = np.isfinite(bx) & np.isfinite(by)
+    mx, my = (bx[ok].min() + bx[ok].max()) / 2, (by[ok].min() + by[ok].max()) / 2
+    lon, lat = frame._transformer.transform(mx, my, direction="INVERSE")
+    return replace(view, center_lon=float(lon), center_lat=float(lat))
+
+
 def view_for(catalog: Catalog, state: ViewState, size: tuple[float, float]) -> View:
-    """The view of ``state`` widened to a geo domain of ``size`` px (width, height)."""
-    return widen(base_view(catalog, state), size[0] / max(size[1], 1))
+    """The view of ``state`` widened to a geo domain of ``size`` px (width, height), centred on
+    its box. (The Hong Kong-centred disc keeps its shape: its frame is made square instead.)"""
+    view = base_view(catalog, state)
+    if view.projection != "natural earth":
+        return view
+    return centred(widen(view, size[0] / max(size[1], 1)))
 
 
 def ring(radius_km: float, n: int = 181) -> tuple[list[float], list[float]]:

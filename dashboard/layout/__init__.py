@@ -20,6 +20,7 @@ from dashboard.layout.controls import control_options, control_values, controls_
 from dashboard.layout.deck_panel import deck_panel
 from dashboard.layout.legend import legend_container, legend_panel
 from dashboard.layout.panels import details_placeholder, notice, numbers_panel
+from dashboard.layout.places import map_caption, places_panel
 from dashboard.layout.present import present_page
 from dashboard.scenes import resolve, state_options
 from dashboard.state import ViewState
@@ -104,7 +105,8 @@ def _graph(map_id: str, catalog: Catalog, state: ViewState, drawn: dict, cls: st
     graph = dcc.Graph(
         id=map_id, figure=fig, config=config, className="graph", clear_on_unhover=True
     )
-    return html.Div(graph, className=cls)
+    aria = {"role": "figure", "aria-describedby": ID.MAP_ALT} if map_id == ID.MAP else {}
+    return html.Div(graph, className=cls, **aria)
 
 
 def _legend(map_id: str, catalog: Catalog, state: ViewState) -> html.Details:
@@ -116,7 +118,7 @@ def _legend(map_id: str, catalog: Catalog, state: ViewState) -> html.Details:
 
 
 def root_class(state: ViewState) -> str:
-    return f"app lang-{state.lang} view-{state.view}"
+    return f"app lang-{state.lang} view-{state.view} proj-{state.projection}"
 
 
 def _show(view: str, state: ViewState) -> dict:
@@ -133,11 +135,15 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
     drawn: dict = {m: None for m in MAP_IDS}
     explore = html.Div(
         [
-            _graph(ID.MAP, catalog, state, drawn, "map"),
+            html.Div(
+                [_graph(ID.MAP, catalog, state, drawn, "map"), map_caption(catalog, state)],
+                className="map-col",
+            ),  # fmt: skip
             html.Aside(
                 [
                     _legend(ID.MAP, catalog, state),
                     numbers_panel(catalog, state),
+                    places_panel(catalog, state),
                     details_placeholder(lang),
                     deck_panel(state, mydeck.default_texts(catalog, state)),
                 ],
@@ -265,6 +271,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
     )
     header = html.Header(
         [
+            label("skip.places", lang, html.A, href="#places", className="skip-link"),
             html.Div(
                 [
                     html.H1(t("app.title", lang), id=ID.TITLE),

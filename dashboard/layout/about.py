@@ -53,6 +53,19 @@ TEXT = {
     "metrics": ("Map colours", "地圖著色指標"),
     "track": ("Proposals and what became of them", "各項建議的落實情況"),
     "routes_time": ("Routes through time", "航線的變化"),
+    "reading": ("Reading the maps", "如何閱讀地圖"),
+    "reading.text": (
+        "Status is drawn by shape as well as colour: an existing office is a filled symbol, a planned one a "
+        "ring with a dot, a proposed one a ring; routes are solid (existing), dashed (planned), dotted "
+        "(proposed). The colours are told apart with each common colour-vision deficiency and in greyscale; "
+        "what a proposal adds is orange. Each kind of office has its own symbol, liaison units and "
+        "consultants drawn smaller. Under each map a sentence says what it shows, with its numbers; "
+        "'Find a place on the map' lists every place drawn, for the keyboard.",
+        "狀態以形狀及顏色顯示：現有辦事處為實心符號，計劃中為帶點圓環，建議為圓環；航線以實線（現有）、虛線（計劃中）"
+        "及點線（建議）表示。所用顏色對常見色覺差異人士及灰階列印均可分辨；建議新增的部分以橙色顯示。每類辦事處各有"
+        "符號，聯絡處及顧問辦事處以較小符號顯示。每幅地圖下方均以一句文字說明其內容及數字；「在地圖上尋找地方」列出"
+        "地圖上的所有地方，方便以鍵盤操作。",
+    ),
     "routes_time.text": (
         "The map of routes moves with the year: 2012–2014 from five OpenFlights snapshots (a route filed by "
         "airlines then), 2025–26 from the airport's departures. For the years between, the map shows the "
@@ -220,6 +233,8 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
             definitions,
             html.H3(_t("metrics", lang)),
             metrics,
+            html.H3(_t("reading", lang)),
+            html.P(_t("reading.text", lang)),
             html.H3(_t("routes_time", lang)),
             html.P(_t("routes_time.text", lang)),
             html.H3(_t("track", lang)),

@@ -21,6 +21,16 @@ def label(key: str, lang: str, tag=html.Span, **kw):
     return tag(t(key, lang), id={"type": ID.LABEL, "key": key}, **kw)
 
 
+#: Dropdowns whose built-in texts ("3 selected", "Select all"…) follow the language.
+DROPDOWN_IDS = (ID.METRIC, ID.REGION, ID.PROPOSAL, ID.KIND, ID.PLACE_PICK)
+
+
+def dropdown_labels(lang: str) -> dict:
+    """The texts Dash's dropdown draws itself, in ``lang``."""
+    return {k: t(f"dropdown.{k}", lang) for k in ("select_all", "deselect_all", "selected_count", "search",
+                                                   "clear_search", "clear_selection", "no_options_found")}  # fmt: skip
+
+
 def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
     """Options of every control, labelled in ``lang``."""
     regions = catalog.regions
@@ -143,6 +153,7 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                 lang,
                 dcc.Dropdown(
                     id=ID.METRIC,
+                    labels=dropdown_labels(lang),
                     options=opts[ID.METRIC],
                     value=vals[ID.METRIC],
                     clearable=False,
@@ -154,6 +165,7 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                 lang,
                 dcc.Dropdown(
                     id=ID.REGION,
+                    labels=dropdown_labels(lang),
                     options=opts[ID.REGION],
                     value=vals[ID.REGION],
                     multi=True,
@@ -165,6 +177,7 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                 lang,
                 dcc.Dropdown(
                     id=ID.PROPOSAL,
+                    labels=dropdown_labels(lang),
                     options=opts[ID.PROPOSAL],
                     value=vals[ID.PROPOSAL],
                     multi=True,
@@ -186,6 +199,7 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                 lang,
                 dcc.Dropdown(
                     id=ID.KIND,
+                    labels=dropdown_labels(lang),
                     options=opts[ID.KIND],
                     value=vals[ID.KIND],
                     multi=True,

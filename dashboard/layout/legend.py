@@ -12,6 +12,7 @@ from dash import html
 
 from dashboard.figures import mapfig
 from dashboard.figures import palette as pal
+from dashboard.figures import symbols as sym
 from dashboard.i18n import t
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
@@ -28,18 +29,23 @@ def _swatch(colour: str, border: str = "") -> html.Span:
     return html.Span(className="sw", style=style)
 
 
-def _line(style: dict) -> html.Span:
-    dash = {"solid": "solid", "dot": "dotted", "dash": "dashed"}.get(
-        style.get("dash", "solid"), "solid"
-    )
-    return html.Span(
-        className="ln",
-        style={"borderTop": f"{max(2, style.get('width', 1) * 1.5):.0f}px {dash} {style['color']}"},
+def _icon(svg: str, cls: str = "sym") -> html.Img:
+    return html.Img(src=sym.data_uri(svg), className=cls, alt="")
+
+
+def _line(style: dict) -> html.Img:
+    return _icon(
+        sym.line_svg(style["color"], style.get("width", 1), style.get("dash", "solid")), "ln"
     )
 
 
-def _symbol(symbol: str, colour: str) -> html.Span:
-    return html.Span(className=f"sym sym-{symbol}", style={"color": colour})
+def _marker(symbol: str, status: str, scale: float = 1.0) -> html.Img:
+    suffix, fill, outline, width = pal.marker_style(status)
+    return _icon(sym.symbol_svg(symbol + suffix, fill, outline, width, scale))
+
+
+def _kind(symbol: str, scale: float) -> html.Img:
+    return _icon(sym.symbol_svg(symbol, "#1d2733", "#ffffff", 1.0, scale))
 
 
 def _colour_key(metric: str, lang: str, zmax: float | None, title: str) -> html.Div:
@@ -75,11 +81,7 @@ def legend_panel(
             tr = upd[f"{lid}_{c}"]
             if tr.get("visible") is not True:
                 continue
-            icon = (
-                _line(pal.ROUTE_LINES[c])
-                if layer.draw == "arcs"
-                else _symbol("circle", pal.STATUS_COLOURS[c])
-            )
+            icon = _line(pal.ROUTE_LINES[c]) if layer.draw == "arcs" else _marker(layer.symbol, c)
             items.append(html.Li([icon, tr["name"]], **{"data-trace": f"{lid}_{c}"}))
         if layer.areas:
             for lv in mapfig.AREA_LEVELS:
@@ -93,8 +95,8 @@ def legend_panel(
         kinds = sorted(set(select(catalog, state.effective(side).network_filter()).offices["kind"]),
                        key=list(KINDS).index)  # fmt: skip
         if kinds:
-            parts.append(html.Ul([html.Li([_symbol(KINDS[k].symbol, "#1d2733"), KINDS[k].label(lang)]) for k in kinds],
-                                 className="lg-kinds"))  # fmt: skip
+            parts.append(html.Ul([html.Li([_kind(KINDS[k].symbol, KINDS[k].scale), KINDS[k].label(lang)])
+                                  for k in kinds], className="lg-kinds"))  # fmt: skip
     if state.projection == "hk":
         parts.append(html.Div([_line({"color": "#5f6b7a", "dash": "dot", "width": 1}), t("legend.rings", lang)],
                               className="lg-items"))  # fmt: skip

@@ -1,0 +1,104 @@
+"""The keyboard path to the map: a searchable list of every place the map shows (each point of
+the visible layers, and the coloured countries and provinces). Choosing one opens the same
+details panel as a click on the map. Search matches both languages' names."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.describe import map_alt
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.layout.controls import dropdown_labels, label
+from dashboard.state import ViewState
+from geodata.catalog import Catalog
+from geodata.layers import LAYERS
+from geodata.metrics import METRICS, country_metrics, province_metrics
+from geodata.network import select
+from geodata.text import pick
+
+
+def place_options(catalog: Catalog, state: ViewState, side: str | None = None) -> list[dict]:
+    """Options ``{label, value, search}``: ``value`` is what a click on the place sends
+    (``offices:eto-bangkok``, ``country:THA``), so the details panel treats both alike."""
+    lang = state.lang
+    st = state.effective(side)
+    flt = st.network_filter()
+    sel = select(catalog, flt)
+    out: list[dict] = []
+    for lid in st.point_layers:
+        layer = LAYERS[lid]
+        df = sel.layer(lid)
+        if df.empty:
+            continue
+        en_col, zh_col = layer.name
+        for r, cls in zip(df.to_dict("records"), layer.classify(df)):
+            en, zh = str(r.get(en_col) or ""), str(r.get(zh_col) or "")
+            where = (
+                r.get("country_iso3")
+                if r.get("country_iso3") not in ("", "CHN")
+                else r.get("adcode")
+            )
+            place = catalog.place_name(str(where), lang) if isinstance(where, str) and where else ""
+            name = pick(en, zh, lang) + (f" ({r['dest_iata']})" if r.get("dest_iata") else "")
+            label = f"{name} — {layer.label(lang)} · {t(f'status.{cls}', lang)}"
+            if place and place not in label:
+                label += f" · {place}"
+            out.append({"label": label, "value": f"{lid}:{r['id']}",
+                        "search": f"{en} {zh} {r.get('dest_iata', '')} {place}"})  # fmt: skip
+    if "coverage" in st.layers:
+        out += _areas(catalog, country_metrics(catalog, flt, st.point_layers), st, "country", lang)
+    if "provinces" in st.layers:
+        out += _areas(
+            catalog, province_metrics(catalog, flt, st.point_layers), st, "province", lang
+        )
+    return out
+
+
+def _areas(
+    catalog: Catalog, frame: pd.DataFrame, st: ViewState, level: str, lang: str
+) -> list[dict]:
+    metric = METRICS[st.metric].for_level(level)
+    rows = (
+        frame[frame["in_region"] & (frame[metric] > 0)]
+        if "in_region" in frame
+        else frame[frame[metric] > 0]
+    )
+    what = t(f"places.{level}", lang)
+    out = []
+    for code in rows.index:
+        en, zh = catalog.place_name(code, "en"), catalog.place_name(code, "zh")
+        out.append({"label": f"{pick(en, zh, lang)} — {what}", "value": f"{level}:{code}",
+                    "search": f"{en} {zh} {code}"})  # fmt: skip
+    return sorted(out, key=lambda o: o["label"])
+
+
+def map_caption(catalog: Catalog, state: ViewState) -> html.P:
+    """The map's text alternative, under it: what it shows, with the numbers (the map's
+    ``aria-describedby``)."""
+    return html.P(map_alt(catalog, state, state.lang), id=ID.MAP_ALT, className="map-caption")
+
+
+def places_panel(catalog: Catalog, state: ViewState) -> html.Div:
+    """The finder (in the side column of explore): each place shown, searchable."""
+    lang = state.lang
+    return html.Div(
+        [
+            label("places.find", lang, html.Label, className="field-label"),
+            dcc.Dropdown(
+                id=ID.PLACE_PICK,
+                options=place_options(catalog, state),
+                value=None,
+                searchable=True,
+                clearable=True,
+                placeholder=t("places.hint", lang),
+                optionHeight=44,
+                maxHeight=320,
+                labels=dropdown_labels(lang),
+            ),  # fmt: skip
+        ],
+        className="panel places",
+        id="places",
+        tabIndex="-1",
+    )
