@@ -136,3 +136,15 @@ def test_the_mode_bar_offers_nothing_that_sends_the_chart_away():
         GRAPH_CONFIG["showSendToCloud"] is False and GRAPH_CONFIG["showEditInChartStudio"] is False
     )
     assert GRAPH_CONFIG["showLink"] is False and "plotlyServerURL" not in GRAPH_CONFIG
+
+
+def test_offices_are_drawn_and_picked_above_airports():
+    """plotly picks the topmost trace: an office in the same city as an airport (Jakarta,
+    Guangzhou, Shenzhen) must be above the route's end marker."""
+    from dashboard.figures.mapfig import INDEX
+
+    offices = [
+        i for name, i in INDEX.items() if name.startswith("offices_") and "areas" not in name
+    ]
+    airports = [INDEX["routes_points"], *[i for n, i in INDEX.items() if n.startswith("routes_")]]
+    assert min(offices) > max(airports)

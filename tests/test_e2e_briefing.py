@@ -289,3 +289,31 @@ def test_a_three_scene_chinese_briefing_written_presented_and_exported(atlas):
     png = atlas.find_element("#present-export-png").get_attribute("href")
     assert "lang=zh" in png
     assert_offline(atlas)
+
+
+@pytest.mark.parametrize(
+    ("query", "blocks"),
+    [
+        ("lang=zh", ["#map", "#map-alt", "#map-legend"]),
+        ("view=compare&proposal=hkvision-2017", ["#map-left", "#map-right", "#map-right-legend", "#compare-numbers"]),
+        ("view=compare&compare=diff&proposal=hkvision-2017&lang=zh", ["#map-diff", "#map-diff-legend", "#compare-numbers"]),
+    ],
+)  # fmt: skip
+def test_every_view_is_usable_on_a_phone(atlas, query, blocks):
+    """At 390×844 each map spans at least 90 % of the width, and the map, its legend and the
+    numbers follow one another without overlapping; nothing scrolls sideways."""
+    sized(atlas, 390, 844)
+    visit(atlas, query)
+    wait_for(lambda: count(atlas, f"{blocks[0]} .choroplethlayer path") > 10, what="map")
+    rect = lambda css: atlas.driver.execute_script(  # noqa: E731
+        "var r = document.querySelector(arguments[0]).getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];",
+        css,
+    )
+    for css in blocks:
+        if css.startswith("#map") and not css.endswith(("legend", "alt")):
+            wait_for(lambda css=css: rect(css)[2] - rect(css)[0] >= 0.9 * 390, what=f"{css} wide")
+    rects = [rect(css) for css in blocks]
+    for (_, _, _, bottom), (_, top, _, _) in zip(rects, rects[1:]):
+        assert top >= bottom - 1, (query, rects)
+    assert atlas.driver.execute_script("return document.documentElement.scrollWidth") <= 392
+    assert_offline(atlas)

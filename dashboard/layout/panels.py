@@ -37,7 +37,8 @@ def _value(n: int, of: int | None) -> str:
 def _places(catalog: Catalog, codes, scale: str, lang: str, limit: int = 12) -> str:
     names = [catalog.place_name(c, lang, scale=scale) for c in codes]
     more = len(names) - limit
-    return ", ".join(names[:limit]) + (f" … (+{more})" if more > 0 else "")
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(names[:limit]) + (f" … (+{more})" if more > 0 else "")
 
 
 def _caption(catalog: Catalog, state: ViewState, group: str) -> str:
