@@ -26,6 +26,7 @@ import flask
 from werkzeug.exceptions import HTTPException
 
 from dashboard import tables as lyr
+from dashboard.guard import MAX_QUERY_BYTES  # longer query strings get 414
 from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
@@ -38,7 +39,6 @@ from geodata.track import as_dicts, record_summary, track_record
 log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "geojson")
-MAX_QUERY_BYTES = 16_384  # longer query strings get 414
 MAX_ECHO = 80  # characters of a bad parameter or value echoed back in a warning
 MAX_WARNINGS = 20  # warnings listed in full; the rest are counted in one last warning
 MAX_HEADER = 2000  # bytes of warnings repeated in a download's X-Atlas-Warnings header

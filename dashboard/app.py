@@ -13,8 +13,8 @@ from pathlib import Path
 
 import dash
 import flask
-from werkzeug.exceptions import HTTPException
 
+from dashboard import guard, security
 from dashboard.settings import Settings
 from geodata.catalog import Catalog, default_catalog
 
@@ -88,15 +88,19 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None)
 
     from dashboard import api
     from dashboard.callbacks import register_callbacks
+    from dashboard.export import cache as export_cache
     from dashboard.export.routes import make_blueprint as export_blueprint
     from dashboard.layout import serve_layout
 
     server.register_blueprint(api.make_blueprint(lambda: catalog))
     server.register_blueprint(export_blueprint(lambda: catalog))
+    export_cache.install(server)
     app.layout = lambda: serve_layout(catalog)
     _html_lang(app)
     register_callbacks(app, catalog)
-    _error_handlers(server)
+    guard.guard_callbacks(app)
+    guard.install(app)
+    security.install(app)
     return app
 
 
@@ -110,20 +114,3 @@ def _html_lang(app: dash.Dash) -> None:
         return index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
 
     app.interpolate_index = interpolate_index
-
-
-def _error_handlers(server: flask.Flask) -> None:
-    @server.errorhandler(404)
-    def not_found(e):
-        return flask.jsonify({"error": "not found", "path": flask.request.path[:80]}), 404
-
-    @server.errorhandler(405)
-    def not_allowed(e):
-        return flask.jsonify({"error": "method not allowed; the API is read-only (GET)"}), 405
-
-    @server.errorhandler(Exception)
-    def internal(e):  # never a stack trace to the user
-        if isinstance(e, HTTPException) and e.code and e.code < 500:
-            return flask.jsonify({"error": e.description}), e.code
-        log.exception("unhandled error on %s", flask.request.path)
-        return flask.jsonify({"error": "internal error; the problem has been logged"}), 500

@@ -193,6 +193,12 @@ class ViewState:
 
 
 def _query_dict(query: str | Mapping) -> dict[str, str]:
+    """A query string or mapping as {param: last value}; anything else (what a browser may
+    send in its place) as no parameters."""
+    if isinstance(query, bytes):
+        query = query.decode("utf-8", errors="replace")
+    if not isinstance(query, str | Mapping):
+        return {}
     if isinstance(query, str):
         return {k: v[-1] for k, v in parse_qs(query.lstrip("?"), keep_blank_values=True).items()}
     out = {}

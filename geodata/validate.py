@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geodata.dates import parse_date
+from geodata.dates import date_end, date_start, parse_date
 from geodata.schema import Column, Table
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
@@ -54,8 +54,18 @@ class DataError(Exception):
         super().__init__(text)
 
 
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A table larger than this is refused: the curated tables are a few hundred rows; one of
+#: 170,000 rows took 13 s to start the app.
+MAX_TABLE_BYTES = 5_000_000
+MAX_TABLE_ROWS = 20_000
+
+
 def _check_cell(col: Column, value: str, ctx: dict) -> str | None:
     """Return the reason ``value`` is not valid for ``col``, or None."""
+    bad = CONTROL_RE.search(value)
+    if bad:
+        return f"contains a control character (U+{ord(bad.group()):04X}); remove it"
     t = col.type
     if t == "id":
         return None if ID_RE.match(value) else "ids are lower-case letters, digits, '-' or '_'"
@@ -173,6 +183,11 @@ def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd
                 reason = _check_cell(col, value, ctx)
                 if reason:
                     problems.append(Problem(file, start, name, value, reason))
+            problems += _date_order(table, rec, file, start)
+            if len(records) >= MAX_TABLE_ROWS:
+                problems.append(Problem(file, start, "", "", f"more than {MAX_TABLE_ROWS:,} rows: the "
+                                        "table is too large for the app (split it or trim it)"))  # fmt: skip
+                break
             key = rec.get(table.key, "")
             if key:
                 if key in seen_keys:
@@ -200,10 +215,31 @@ def read_rows(text: str, table: Table, file: str, ctx: dict | None = None) -> pd
     )
 
 
+def _date_order(table: Table, rec: dict, file: str, line: int) -> list[Problem]:
+    """A row may not end before it starts (``closed`` before ``opened``, ``until`` before
+    ``since``). Partial dates count as the periods they name: a row is refused only when the
+    last day its end can mean is before the first day its start can ("2019" may close an
+    office opened "2019-05")."""
+    if not table.end or not table.start:
+        return []
+    end = rec.get(table.end, "")
+    begin_col = table.start[0]
+    begin = rec.get(begin_col, "")
+    if not (end and begin and parse_date(end) and parse_date(begin)):
+        return []
+    if date_end(end) < date_start(begin):
+        return [Problem(file, line, table.end, end, f"{table.end} is before {begin_col} ({begin})")]
+    return []
+
+
 def load_table(path: Path, table: Table, ctx: dict | None = None) -> pd.DataFrame:
     file = path.name
     if not path.exists():
         raise DataError([Problem(file, 0, "", "", f"file not found: {path}")])
+    size = path.stat().st_size
+    if size > MAX_TABLE_BYTES:
+        raise DataError([Problem(file, 0, "", "", f"the file is {size:,} bytes; at most {MAX_TABLE_BYTES:,} "
+                                 "are read (the curated tables are far smaller: is it the right file?)")])  # fmt: skip
     return read_rows(decode(path.read_bytes(), file), table, file, ctx)
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# every test session starts with an empty export cache of its own (a render is a render)
+os.environ.setdefault("CACHE_DIR", tempfile.mkdtemp(prefix="hk-atlas-test-cache-"))
 
 from geodata.catalog import default_catalog
 

@@ -143,7 +143,7 @@ def test_bad_values_keep_good_ones(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["&&&", "=", "==x", "%", "%zz", "a=%", "year=1e3", "year=-0", "region=" + ",".join(["asean"] * 2000),
+    ["&&&", "=", "==x", "%", "%zz", "a=%", "year=1e3", "year=-0", "region=" + ",".join(["asean"] * 900),
      "status=existing%00", "%ff=%ff", "lang=" + "\u2603" * 50, "scene=99999999999999999999"],
 )  # fmt: skip
 def test_garbage_query_never_fails(client, query):

@@ -14,6 +14,8 @@ import re
 
 import flask
 
+from dashboard.export import cache as export_cache
+from dashboard.export import jobs
 from dashboard.export.briefing import briefing_html
 from dashboard.export.figure import slide_figure
 from dashboard.export.fonts import missing_glyphs_message, undrawable
@@ -124,6 +126,25 @@ def _warnings_header(warnings) -> str:
     return json.dumps(items, ensure_ascii=True)[:1500]
 
 
+def _serve(catalog, fmt: str, pages: int, width: int, height: int, produce, mimetype: str,
+           filename: str) -> flask.Response:  # fmt: skip
+    """An export from the cache, or produced within the time budget in an export slot (a 413
+    over budget, a 503 with Retry-After when the slots are full) and cached."""
+    k = export_cache.key(catalog.version)
+    hit = export_cache.get(k)
+    if hit is not None:
+        resp = _download(hit["body"], mimetype, filename)
+        resp.headers["X-Atlas-Cache"] = "hit"
+        return resp
+    jobs.check_budget(fmt, pages, width, height)
+    with jobs.slots().slot():
+        body = produce()
+    export_cache.put(k, {"body": body})
+    resp = _download(body, mimetype, filename)
+    resp.headers["X-Atlas-Cache"] = "miss"
+    return resp
+
+
 def _error(message: str, code: int):
     return flask.jsonify({"error": message}), code
 
@@ -155,10 +176,15 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
             title = title or ref.scene.text("title", state.lang)
             subtitle = subtitle or ref.scene.text("subtitle", state.lang)
             note = note or ref.scene.text("note", state.lang)
-        fig = slide_figure(catalog, state, width=width, height=height, title=title,
-                           subtitle=subtitle, note=note)  # fmt: skip
-        blob = renderer().render(fig, fmt, width, height)
-        resp = _download(blob, FORMATS[fmt], f"hk-network-atlas.{fmt}")
+
+        def produce() -> bytes:
+            fig = slide_figure(catalog, state, width=width, height=height, title=title,
+                               subtitle=subtitle, note=note)  # fmt: skip
+            return renderer().render(fig, fmt, width, height)
+
+        resp = _serve(
+            catalog, fmt, 1, width, height, produce, FORMATS[fmt], f"hk-network-atlas.{fmt}"
+        )
         if warnings:
             resp.headers["X-Atlas-Warnings"] = _warnings_header(warnings)
         return resp
@@ -170,23 +196,22 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         lang = _lang(args)
         deck = _deck(args, catalog)
         width, height = _size(args, "width", DEFAULT_W), _size(args, "height", DEFAULT_H)
-        pages = []
         for i, scene in enumerate(deck.scenes):
             for field in ("title", "subtitle", "note"):
                 _drawable(f"scene {i + 1} {field}", scene.text(field, lang))
-        for i, scene in enumerate(deck.scenes):
-            st = scene.state(state_options(catalog), lang, i)
-            fig = slide_figure(
-                catalog,
-                st,
-                width=width,
-                height=height,
-                title=scene.text("title", lang),
-                subtitle=scene.text("subtitle", lang),
-                note=f"{scene.text('note', lang)}   ({i + 1}/{len(deck.scenes)})",
-            )
-            pages.append(renderer().render(fig, "pdf", width, height))
-        return _download(merge_pdfs(pages), "application/pdf", f"hk-atlas-{deck.id}-{lang}.pdf")
+
+        def produce() -> bytes:
+            pages = []
+            for i, scene in enumerate(deck.scenes):
+                st = scene.state(state_options(catalog), lang, i)
+                fig = slide_figure(catalog, st, width=width, height=height, title=scene.text("title", lang),
+                                   subtitle=scene.text("subtitle", lang),
+                                   note=f"{scene.text('note', lang)}   ({i + 1}/{len(deck.scenes)})")  # fmt: skip
+                pages.append(renderer().render(fig, "pdf", width, height))
+            return merge_pdfs(pages)
+
+        return _serve(catalog, "pdf", len(deck.scenes), width, height, produce, "application/pdf",
+                      f"hk-atlas-{deck.id}-{lang}.pdf")  # fmt: skip
 
     @bp.route("/export/briefing.html", methods=["GET", "POST"])
     def export_briefing_html():
@@ -194,8 +219,11 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         args = flask.request.values
         lang = _lang(args)
         deck = _deck(args, catalog)
-        return _download(
-            briefing_html(catalog, deck, lang), "text/html", f"hk-atlas-{deck.id}-{lang}.html"
-        )
+
+        def produce() -> bytes:
+            return briefing_html(catalog, deck, lang).encode("utf-8")
+
+        return _serve(catalog, "html", len(deck.scenes), 0, 0, produce, "text/html",
+                      f"hk-atlas-{deck.id}-{lang}.html")  # fmt: skip
 
     return bp
