@@ -56,8 +56,25 @@ def _item_ok(item) -> bool:
     )
 
 
+def _matches(item, cid, prop: str) -> bool:
+    """``item`` is the entry a callback declares as (``cid``, ``prop``): the same id and
+    property, or for a pattern id (a dict) entries of the right shape."""
+    if isinstance(cid, dict) or (isinstance(cid, str) and cid.startswith("{")):
+        return _item_ok(item) and all(
+            x.get("property") == prop for x in (item if isinstance(item, list) else [item])
+        )
+    return isinstance(item, dict) and item.get("id") == str(cid) and item.get("property") == prop
+
+
+def _declared_outputs(output: str) -> list[tuple[str, str]]:
+    parts = output.strip(".").split("...") if output.startswith("..") else [output]
+    return [tuple(p.rsplit(".", 1)) for p in parts]
+
+
 def callback_problem(body, callback_map: dict) -> str | None:
-    """Why a callback request body is not one the app's callbacks can take (None: it is)."""
+    """Why a callback request body is not one the app's callbacks can take (None: it is): it
+    must name a server callback, and carry that callback's outputs, inputs and state, each
+    with the id and property it declares."""
     if not isinstance(body, dict):
         return "the body is not a JSON object"
     out = body.get("output")
@@ -71,13 +88,17 @@ def callback_problem(body, callback_map: dict) -> str | None:
         want = spec.get(key, [])
         if not isinstance(got, list) or len(got) != len(want):
             return f"{key}: expected {len(want)} item(s)"
-        if not all(_item_ok(x) for x in got):
-            return f"{key}: each item needs an id and a property"
+        for item, w in zip(got, want):
+            if not _matches(item, w["id"], w["property"]):
+                return f"{key}: each item needs the id and property the callback declares"
+    declared = _declared_outputs(out)
     outputs = body.get("outputs")
-    if not (isinstance(outputs, dict) and _item_ok(outputs)) and not (
-        isinstance(outputs, list) and _item_ok(outputs)
-    ):
-        return "outputs: expected an id and a property for each"
+    items = outputs if out.startswith("..") else [outputs]
+    if not isinstance(items, list) or len(items) != len(declared):
+        return f"outputs: expected {len(declared)} item(s)"
+    for item, (cid, prop) in zip(items, declared):
+        if not _matches(item, cid, prop):
+            return "outputs: each needs the id and property the callback declares"
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
         return "changedPropIds: expected a list of strings"

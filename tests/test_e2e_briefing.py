@@ -317,3 +317,24 @@ def test_every_view_is_usable_on_a_phone(atlas, query, blocks):
         assert top >= bottom - 1, (query, rects)
     assert atlas.driver.execute_script("return document.documentElement.scrollWidth") <= 392
     assert_offline(atlas)
+
+
+def test_the_content_security_policy_is_on_and_nothing_breaks_it(atlas):
+    """Every page of the app works under the CSP (no violation in the console: assert_offline
+    fails on any console error) and the policy is really applied (an inline script added to the
+    page is refused)."""
+    sized(atlas, 1366, 768)
+    for query in ("", "view=compare&proposal=bpa-2024", "view=compare&compare=diff&proposal=bpa-2024",
+                  "view=present", "view=table", "view=about", "proj=hk&lang=zh"):  # fmt: skip
+        visit(atlas, query)
+        wait_for(lambda: atlas.driver.execute_script("return document.querySelectorAll('.js-plotly-plot, .ag-root').length")
+                 or "about" in query, what="page drawn")  # fmt: skip
+        # an inline script added to the page (what an injected title would try) does not run
+        ran = atlas.driver.execute_script(
+            "window.__atlasProbe = false; var s = document.createElement('script');"
+            "s.textContent = 'window.__atlasProbe = true;'; document.body.appendChild(s);"
+            "return window.__atlasProbe;"
+        )
+        assert ran is False, ("the CSP is not applied", ran)
+        atlas.driver.get_log("browser")  # that refusal is the one console message we caused
+        assert_offline(atlas)

@@ -137,8 +137,8 @@ def _outputs(out: str):
 @given(data=st.data())
 def test_callback_payloads(client, deps, data):
     dep = data.draw(st.sampled_from(deps))
-    shape = data.draw(st.sampled_from(["values", "values", "structure"]))
-    if shape == "values":  # the right shape, any values: what a tampered browser store sends
+    shape = data.draw(st.sampled_from(["values", "values", "mixed", "structure"]))
+    if shape in ("values", "mixed"):  # the right shape, any values: a tampered browser store
         body = {
             "output": dep["output"],
             "outputs": _outputs(dep["output"]),
@@ -148,6 +148,11 @@ def test_callback_payloads(client, deps, data):
             "changedPropIds": data.draw(st.lists(st.sampled_from([f"{i['id']}.{i['property']}" for i in dep["inputs"]]),
                                                  max_size=2)),
         }  # fmt: skip
+        if shape == "mixed":  # the parts of one callback's request under another's output
+            other = data.draw(st.sampled_from(deps))
+            body[data.draw(st.sampled_from(["outputs", "inputs", "state"]))] = (
+                _outputs(other["output"]) if data.draw(st.booleans()) else body["inputs"][::-1]
+            )
     else:  # any shape at all
         body = data.draw(st.dictionaries(st.sampled_from(["output", "outputs", "inputs", "state", "changedPropIds"]),
                                          json_value, max_size=5))  # fmt: skip
