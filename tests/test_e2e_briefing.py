@@ -327,8 +327,16 @@ def test_the_content_security_policy_is_on_and_nothing_breaks_it(atlas):
     for query in ("", "view=compare&proposal=bpa-2024", "view=compare&compare=diff&proposal=bpa-2024",
                   "view=present", "view=table", "view=about", "proj=hk&lang=zh"):  # fmt: skip
         visit(atlas, query)
-        wait_for(lambda: atlas.driver.execute_script("return document.querySelectorAll('.js-plotly-plot, .ag-root').length")
-                 or "about" in query, what="page drawn")  # fmt: skip
+        about = "about" in query
+        wait_for(
+            lambda about=about: (
+                about
+                or atlas.driver.execute_script(
+                    "return document.querySelectorAll('.js-plotly-plot, .ag-root').length"
+                )
+            ),
+            what="page drawn",
+        )
         # an inline script added to the page (what an injected title would try) does not run
         ran = atlas.driver.execute_script(
             "window.__atlasProbe = false; var s = document.createElement('script');"
