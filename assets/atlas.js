@@ -103,6 +103,7 @@
     var key = JSON.stringify(out);
     if (key === lastSizes || !window.dash_clientside || !window.dash_clientside.set_props) return;
     lastSizes = key;
+    atlas.reportedSizes = out; // (tests wait for it)
     window.dash_clientside.set_props("map-sizes", {data: out});
   }
   function scheduleSizes() {
@@ -118,7 +119,12 @@
     });
     scheduleSizes();
   }
-  setInterval(observeMaps, 1000);
+  // often while the page starts (the labels are placed for the real size soon), then calmly
+  var ticks = 0;
+  (function tick() {
+    observeMaps();
+    setTimeout(tick, ++ticks < 20 ? 150 : 1000);
+  })();
   window.addEventListener("resize", scheduleSizes);
 
   /* F toggles full screen (present mode, or anywhere when no field has the focus). */

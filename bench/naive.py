@@ -23,7 +23,7 @@ def naive_figure(catalog: Catalog, state: ViewState) -> go.Figure:
     fig = copy.deepcopy(mapfig.figure(catalog, state))
     for tr in fig["data"]:
         if isinstance(tr.get("geojson"), str):
-            tr["geojson"] = geojson(tr["geojson"])  # the whole file, in every choropleth
+            tr["geojson"] = geojson(catalog, tr["geojson"])  # the whole file, in every choropleth
     return go.Figure(fig)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import logging
+import re
 from pathlib import Path
 
 import dash
@@ -20,7 +22,11 @@ from geodata.catalog import Catalog, default_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
-GEO_FILES = {"world": "world.geojson", "china": "china.geojson"}
+GEO_FILES = {
+    "world": "world.geojson",
+    "world-screen": "world-screen.geojson",
+    "china": "china.geojson",
+}
 log = logging.getLogger(__name__)
 
 
@@ -97,11 +103,87 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None)
     export_cache.install(server)
     app.layout = lambda: serve_layout(catalog)
     _html_lang(app)
+    if settings.compress:
+        server.after_request(StaticGzip())  # runs before Flask-Compress (registered earlier)
     register_callbacks(app, catalog)
     guard.guard_callbacks(app)
     guard.install(app)
     security.install(app)
     return app
+
+
+STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/")
+STATIC_TYPES = (
+    "application/javascript",
+    "text/javascript",
+    "text/css",
+    "application/json",
+    "image/svg+xml",
+)
+
+
+class StaticGzip:
+    """Scripts and styles gzipped once per file and version (their URLs carry Dash's
+    fingerprint or the file's mtime), not on every request: plotly.js alone cost ~137 ms of
+    server CPU per page. Flask-Compress leaves a response that is already encoded alone."""
+
+    def __init__(self, limit: int = 64):
+        self.cache: dict[str, bytes] = {}
+        self.limit = limit
+
+    def __call__(self, resp: flask.Response) -> flask.Response:
+        req = flask.request
+        if (
+            req.method != "GET"
+            or not req.path.startswith(STATIC_PREFIXES)
+            or resp.status_code != 200
+            or resp.mimetype not in STATIC_TYPES
+            or "Content-Encoding" in resp.headers
+            or "gzip" not in (req.headers.get("Accept-Encoding") or "")
+        ):
+            return resp
+        key = req.full_path
+        body = self.cache.get(key)
+        if body is None:
+            resp.direct_passthrough = False
+            raw = resp.get_data()
+            if len(raw) < 1024:
+                return resp
+            body = gzip.compress(raw, compresslevel=9, mtime=0)
+            if len(self.cache) < self.limit:
+                self.cache[key] = body
+        resp.direct_passthrough = False
+        resp.set_data(body)
+        resp.headers["Content-Encoding"] = "gzip"
+        resp.headers["Content-Length"] = str(len(body))
+        vary = resp.headers.get("Vary", "")
+        if "accept-encoding" not in vary.lower():
+            resp.headers["Vary"] = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
+        return resp
+
+
+#: Component libraries whose scripts load when one of their components is first drawn
+#: (assets/lazy.js), not with the page: the grid is only in the table view.
+LAZY_LIBRARIES = ("dash_ag_grid",)
+
+
+def defer_libraries(scripts: str, libraries: tuple[str, ...] = LAZY_LIBRARIES) -> str:
+    """The page's script tags without those of ``libraries``, named instead in a JSON block
+    (``{namespace: url}``) that assets/lazy.js reads. Dash still serves them (they stay
+    registered); a library whose tag is not found is left as it is."""
+    found = {}
+    for ns in libraries:
+        m = re.search(
+            rf'<script src="([^"]*/_dash-component-suites/{ns}/{ns}[^"]*\.js)"></script>\s*',
+            scripts,
+        )
+        if m:
+            found[ns] = m.group(1)
+            scripts = scripts.replace(m.group(0), "", 1)
+    if not found:
+        return scripts
+    block = json.dumps(found).replace("</", "<\\/")
+    return f'<script id="atlas-lazy" type="application/json">{block}</script>\n' + scripts
 
 
 def _html_lang(app: dash.Dash) -> None:
@@ -111,6 +193,7 @@ def _html_lang(app: dash.Dash) -> None:
 
     def interpolate_index(**kwargs) -> str:
         lang = "zh-Hant-HK" if flask.request.args.get("lang") == "zh" else "en"
+        kwargs["scripts"] = defer_libraries(kwargs.get("scripts", ""))
         return index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
 
     app.interpolate_index = interpolate_index

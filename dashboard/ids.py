@@ -6,6 +6,16 @@ from enum import StrEnum
 class ID(StrEnum):
     URL = "url"
     STATE = "state"
+    # the state again, set (in the browser) only while its view is shown: a page's callbacks
+    # listen to their view's copy, so a click on the map's controls fires only what is shown
+    STATE_EXPLORE = "state-explore"
+    STATE_COMPARE = "state-compare"
+    STATE_TABLE = "state-table"
+    STATE_ABOUT = "state-about"
+    STATE_PRESENT = "state-present"
+    STATE_LANG = "state-lang"  # the language alone (set when it changes)
+    STATE_SPEC = "state-spec"  # what assets/state.js may accept (ids, defaults, parameters)
+    MY_DECK_SHOWN = "my-deck-shown"  # the user's deck, set only while present mode shows it
     DRAWN = "drawn"  # the state each map last drew (for minimal patches)
     MAP_SIZES = "map-sizes"  # each map's size in px, reported by the browser (for labels)
     NOTICE = "notice"
@@ -41,6 +51,7 @@ class ID(StrEnum):
     PRESENT = "page-present"
     TABLE_LAYER = "table-layer"
     GRID = "grid"
+    GRID_BOX = "grid-box"  # holds the grid once the table view is opened
     DOWNLOAD_CSV = "download-csv"
     DOWNLOAD_GEOJSON = "download-geojson"
     TABLE_COUNT = "table-count"

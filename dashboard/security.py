@@ -11,12 +11,17 @@ HTTPS is the proxy's business: HSTS is sent on HTTPS requests only, nothing is r
 from __future__ import annotations
 
 import dash
+import flask
 from flask_talisman import Talisman
 
 PERMISSIONS = {
     "camera": "()", "microphone": "()", "geolocation": "()", "payment": "()", "usb": "()",
     "browsing-topics": "()", "interest-cohort": "()", "fullscreen": "(self)",
 }  # fmt: skip
+
+
+#: Headers that act on documents only (not on the JSON a callback answers).
+DOCUMENT_ONLY = ("Content-Security-Policy", "Permissions-Policy")
 
 
 def csp(app: dash.Dash) -> dict[str, str | list[str]]:
@@ -38,6 +43,16 @@ def csp(app: dash.Dash) -> dict[str, str | list[str]]:
 def install(app: dash.Dash) -> Talisman:
     """Headers on every response: CSP, nosniff, frame denial, referrer and permissions policy.
     Call after every callback is registered (the CSP holds their hashes)."""
+
+    @app.server.after_request  # registered first, so it runs after Talisman's own
+    def lighter_callback_answers(resp):
+        """A callback's answer is JSON the page reads, never a document: the policies that
+        apply to documents only (~700 bytes of headers) are left off the answers of clicks."""
+        if flask.request.path.endswith("/_dash-update-component"):
+            for h in DOCUMENT_ONLY:
+                resp.headers.pop(h, None)
+        return resp
+
     return Talisman(
         app.server,
         force_https=False,

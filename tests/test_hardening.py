@@ -126,7 +126,7 @@ def _body(dep, value=None):
     ],
 )
 def test_malformed_callback_requests_are_400(client, deps, mutate, why):
-    dep = next(d for d in deps if d["output"] == "numbers.children")
+    dep = next(d for d in deps if d["output"] == "details.children")
     r = client.post("/_dash-update-component", json=mutate(_body(dep)))
     assert r.status_code == 400 and r.is_json and why in r.get_json()["error"]
 

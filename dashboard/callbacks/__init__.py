@@ -6,9 +6,10 @@ from geodata.catalog import Catalog
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
-    from dashboard.callbacks import about, deck, maps, state_sync, table
+    from dashboard.callbacks import about, deck, maps, routing, state_sync, table
 
     state_sync.register(app, catalog)
+    routing.register(app)
     maps.register(app, catalog)
     table.register(app, catalog)
     about.register(app, catalog)

@@ -12,7 +12,9 @@ from geodata.catalog import Catalog
 
 
 def register(app, catalog: Catalog) -> None:
-    @app.callback(Output(ID.ABOUT, "children"), Input(ID.STATE, "data"))
+    @app.callback(
+        Output(ID.ABOUT, "children"), Input(ID.STATE_ABOUT, "data"), prevent_initial_call=True
+    )
     def about(data):
         st = ViewState.from_dict(data, state_options(catalog))
         if st.view != "about":

@@ -63,22 +63,14 @@ def scene_list(deck: dict, lang: str) -> list:
     return items
 
 
+def explore_links(st: ViewState) -> tuple:
+    """The explore page's export links and its links to present mode (default and own deck)."""
+    return (export_links(st.with_(deck="default"), where="explore"), f"?view=present&lang={st.lang}",
+            f"?view=present&deck={MY_DECK}&lang={st.lang}")  # fmt: skip
+
+
 def register(app, catalog: Catalog) -> None:
     opts = state_options(catalog)
-
-    @app.callback(
-        Output(ID.EXPLORE_EXPORTS, "children"),
-        Output(ID.PRESENT_DEFAULT, "href"),
-        Output(ID.MY_DECK_PRESENT, "href"),
-        Input(ID.STATE, "data"),
-        prevent_initial_call=True,
-    )
-    def links(data):
-        st = ViewState.from_dict(data, opts)
-        if st.view != "explore":
-            return (no_update,) * 3
-        return (export_links(st.with_(deck="default"), where="explore"), f"?view=present&lang={st.lang}",
-                f"?view=present&deck={MY_DECK}&lang={st.lang}")  # fmt: skip
 
     @app.callback(
         Output(ID.MY_DECK, "data"),
@@ -88,7 +80,7 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.ADD_SCENE, "style"),
         Output(ID.SCENE_SAVE, "style"),
         Output(ID.SCENE_CANCEL, "style"),
-        Input(ID.STATE, "data"),
+        Input(ID.STATE_EXPLORE, "data"),
         Input(ID.ADD_SCENE, "n_clicks"),
         Input(ID.SCENE_SAVE, "n_clicks"),
         Input(ID.SCENE_CANCEL, "n_clicks"),
@@ -109,7 +101,7 @@ def register(app, catalog: Catalog) -> None:
         idle = (HIDDEN, HIDDEN)
         try:
             if (
-                trig == ID.STATE
+                trig == ID.STATE_EXPLORE
             ):  # a new view: the form describes it, unless a scene is being edited
                 if editing is not None or st.view != "explore":
                     return (no_update, *keep, no_update, no_update, no_update, no_update, no_update)
@@ -150,10 +142,10 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.PRESENT_DECK_JSON_PDF, "value"),
         *[Output(f"{i}-lang", "value") for i in DECK_JSON_IDS],
         Input(ID.MY_DECK, "data"),
-        Input(ID.STATE, "data"),
+        Input(ID.STATE_LANG, "data"),
     )
-    def show(deck, data):
-        lang = ViewState.from_dict(data, opts).lang
+    def show(deck, lang):
+        lang = lang if lang in ("en", "zh") else "en"
         d = mydeck.normal(deck)
         n = len(d["scenes"])
         text = json.dumps(d, ensure_ascii=False) if n else ""

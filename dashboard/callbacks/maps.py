@@ -9,28 +9,21 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx, no_update
 
+from dashboard.callbacks.deck import explore_links
 from dashboard.describe import map_alt
 from dashboard.figures import mapfig
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.layout import LEGEND_MAPS, MAP_IDS, map_state_for, maps_for, root_class
+from dashboard.layout import LEGEND_MAPS, MAP_IDS, map_state_for, maps_for
 from dashboard.layout.details import details, parse_target, target_from_click
 from dashboard.layout.legend import legend_panel
 from dashboard.layout.panels import compare_numbers, numbers_panel
-from dashboard.layout.places import place_options
+from dashboard.layout.places import matching_places
 from dashboard.layout.present import export_links, present_texts
-from dashboard.scenes import resolve, state_options
+from dashboard.scenes import MY_DECK, resolve, state_options
 from dashboard.state import VIEWS, ViewState
 from geodata.catalog import Catalog
 
-PAGES = {
-    "explore": ID.EXPLORE,
-    "compare": ID.COMPARE,
-    "table": ID.TABLE,
-    "about": ID.ABOUT,
-    "present": ID.PRESENT,
-}
-HIDDEN = {"display": "none"}
 PRESENT_TEXTS = (
     ID.PRESENT_TITLE,
     ID.PRESENT_SUBTITLE,
@@ -104,12 +97,14 @@ def register(app, catalog: Catalog) -> None:
         *[Output(f"{m}-legend", "children") for m in SCREEN_MAPS],
         Output(ID.DRAWN, "data"),
         Input(ID.STATE, "data"),
-        Input(ID.MY_DECK, "data"),  # the user's deck arrives from localStorage after the page
         Input(ID.MAP_SIZES, "data"),  # each map's real size: labels are placed for it
         State(ID.DRAWN, "data"),
+        # a State, not an Input: the deck's own callback answers on every change of view, and
+        # an Input would make the maps wait for it (a third round trip on every click)
+        State(ID.MY_DECK, "data"),
         prevent_initial_call=True,
     )
-    def maps(data, user_deck, sizes, drawn):
+    def maps(data, sizes, drawn, user_deck):
         user_deck = user_deck if isinstance(user_deck, dict) else None
         figs, legends, drawn = update_maps(
             catalog, ViewState.from_dict(data, opts), drawn, user_deck, sizes
@@ -117,31 +112,34 @@ def register(app, catalog: Catalog) -> None:
         return (*figs, *legends, drawn)
 
     @app.callback(
-        *[Output(PAGES[v], "style") for v in PAGES],
-        Output(ID.COMPARE_SPLIT, "style"),
-        Output(ID.COMPARE_DIFF, "style"),
-        Output("app-root", "className"),
-        Input(ID.STATE, "data"),
+        Output(ID.MAP_PRESENT, "figure", allow_duplicate=True),
+        Output(f"{ID.MAP_PRESENT}-legend", "children", allow_duplicate=True),
+        Output(ID.DRAWN, "data", allow_duplicate=True),
+        # the user's deck arrives from localStorage after the page (routing.py passes it on
+        # only while present mode shows it)
+        Input(ID.MY_DECK_SHOWN, "data"),
+        State(ID.STATE, "data"),
+        State(ID.MAP_SIZES, "data"),
+        State(ID.DRAWN, "data"),
         prevent_initial_call=True,
     )
-    def pages(data):
+    def my_deck_arrived(user_deck, data, sizes, drawn):
         st = ViewState.from_dict(data, opts)
-        styles = [{} if st.view == v else HIDDEN for v in PAGES]
-        return (
-            *styles,
-            {} if st.compare == "split" else HIDDEN,
-            {} if st.compare == "diff" else HIDDEN,
-            root_class(st),
-        )
+        if st.view != "present" or st.deck != MY_DECK or not isinstance(user_deck, dict):
+            return no_update, no_update, no_update
+        figs, legends, drawn = update_maps(catalog, st, drawn, user_deck, sizes)
+        i = list(MAP_IDS).index(ID.MAP_PRESENT)
+        return figs[i], legends[list(SCREEN_MAPS).index(ID.MAP_PRESENT)], drawn
 
     @app.callback(
         *[Output(i, "children") for i in PRESENT_TEXTS],
         Output(ID.PRESENT_EXPORTS, "children"),
-        Input(ID.STATE, "data"),
-        Input(ID.MY_DECK, "data"),
+        Input(ID.STATE_PRESENT, "data"),
+        Input(ID.MY_DECK_SHOWN, "data"),
+        State(ID.MY_DECK, "data"),
         prevent_initial_call=True,
     )
-    def present(data, user_deck):
+    def present(data, _shown, user_deck):
         st = ViewState.from_dict(data, opts)
         if st.view != "present":
             return (no_update,) * (len(PRESENT_TEXTS) + 1)
@@ -155,15 +153,28 @@ def register(app, catalog: Catalog) -> None:
         return (*[texts[i] for i in PRESENT_TEXTS], links)
 
     @app.callback(
-        Output(ID.NUMBERS, "children"), Input(ID.STATE, "data"), prevent_initial_call=True
+        Output(ID.NUMBERS, "children"),
+        Output(ID.PLACE_PICK, "placeholder"),
+        Output(ID.MAP_ALT, "children"),
+        Output(ID.EXPLORE_EXPORTS, "children"),
+        Output(ID.PRESENT_DEFAULT, "href"),
+        Output(ID.MY_DECK_PRESENT, "href"),
+        Input(ID.STATE_EXPLORE, "data"),
+        prevent_initial_call=True,
     )
-    def numbers(data):
+    def explore_panels(data):
+        """The explore page's numbers, map caption and links, in one answer (after the map)."""
         st = ViewState.from_dict(data, opts)
         if st.view != "explore":
-            return no_update
-        return numbers_panel(catalog, st).children
+            return (no_update,) * 6
+        return (numbers_panel(catalog, st).children, t("places.hint", st.lang),
+                map_alt(catalog, st, st.lang), *explore_links(st))  # fmt: skip
 
-    @app.callback(Output(ID.COMPARE_NUMBERS, "children"), Input(ID.STATE, "data"))
+    @app.callback(
+        Output(ID.COMPARE_NUMBERS, "children"),
+        Input(ID.STATE_COMPARE, "data"),
+        prevent_initial_call=True,
+    )
     def compare(data):
         st = ViewState.from_dict(data, opts)
         if st.view != "compare":
@@ -174,7 +185,7 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.DETAILS, "children"),
         Input(ID.MAP, "clickData"),
         Input(ID.PLACE_PICK, "value"),
-        Input(ID.STATE, "data"),
+        Input(ID.STATE_EXPLORE, "data"),
         prevent_initial_call=True,
     )
     def click(click_data, picked, data):
@@ -185,16 +196,15 @@ def register(app, catalog: Catalog) -> None:
 
     @app.callback(
         Output(ID.PLACE_PICK, "options"),
-        Output(ID.PLACE_PICK, "placeholder"),
-        Output(ID.MAP_ALT, "children"),
-        Input(ID.STATE, "data"),
+        Input(ID.PLACE_PICK, "search_value"),
+        State(ID.STATE, "data"),
+        State(ID.PLACE_PICK, "value"),
         prevent_initial_call=True,
     )
-    def places(data):
-        st = ViewState.from_dict(data, opts)
-        if st.view != "explore":
-            return no_update, no_update, no_update
-        return place_options(catalog, st), t("places.hint", st.lang), map_alt(catalog, st, st.lang)
+    def find_places(search, data, picked):
+        """The places matching what is typed (the list is sent as it is searched, not with
+        every change of view: ~11 KB per click saved)."""
+        return matching_places(catalog, ViewState.from_dict(data, opts), search, picked)
 
     # split compare: the two maps pan and zoom together (in the browser, no server trip)
     app.clientside_callback(

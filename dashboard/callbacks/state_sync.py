@@ -1,13 +1,15 @@
 """URL <-> view state <-> controls, in one circular callback.
 
-- A control changes: the state follows and the URL is pushed (the back button steps back).
-- The URL changes (back/forward, pasted link): the state and the controls follow.
+- A control changes: the state follows and the URL is pushed (the back button steps back), in
+  the browser (assets/state.js, checked against ``state_from_controls`` and ``to_query``).
+- The URL changes (back/forward, pasted link) or the filters are reset: the state and the
+  controls follow (here, on the server: a link is read by ``ViewState.from_query``).
 - The language toggle re-labels every text and option without touching anything else.
 """
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from dashboard.i18n import t
 from dashboard.ids import ID
@@ -17,7 +19,6 @@ from dashboard.layout.controls import (
     control_options,
     control_values,
     dropdown_labels,
-    state_from_controls,
 )
 from dashboard.layout.panels import notice
 from dashboard.scenes import state_options
@@ -30,6 +31,19 @@ OPTION_IDS = tuple(i for i in CONTROL_IDS if i not in (ID.YEAR,))
 def register(app, catalog: Catalog) -> None:
     opts = state_options(catalog)
 
+    # a control changes: the state follows in the browser (assets/state.js), which pushes the
+    # URL; no round trip before the map's request
+    app.clientside_callback(
+        ClientsideFunction("atlas", "controlsChanged"),
+        Output(ID.STATE, "data", allow_duplicate=True),
+        Output(ID.NOTICE, "children", allow_duplicate=True),
+        *[Output(c, "value", allow_duplicate=True) for c in CONTROL_IDS],
+        *[Input(c, "value") for c in CONTROL_IDS],
+        State(ID.STATE, "data"),
+        State(ID.STATE_SPEC, "data"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ID.URL, "search"),
         Output(ID.STATE, "data"),
@@ -37,12 +51,10 @@ def register(app, catalog: Catalog) -> None:
         *[Output(c, "value") for c in CONTROL_IDS],
         Input(ID.URL, "search"),
         Input(ID.RESET, "n_clicks"),
-        *[Input(c, "value") for c in CONTROL_IDS],
         State(ID.STATE, "data"),
         prevent_initial_call=True,
     )
-    def sync(search, _reset, *args):
-        *values, data = args
+    def sync(search, _reset, data):
         previous = ViewState.from_dict(data, opts)
         trig = ctx.triggered_id
         n = len(CONTROL_IDS)
@@ -61,14 +73,7 @@ def register(app, catalog: Catalog) -> None:
             state = ViewState(view=previous.view, lang=previous.lang)
             vals = control_values(state)
             return ("?" + state.to_query(), state.to_dict(), None, *[vals[c] for c in CONTROL_IDS])
-        given = dict(zip(CONTROL_IDS, values))
-        state = state_from_controls(given, previous, catalog)
-        if state == previous:
-            return (no_update,) * (3 + n)
-        # controls the state adjusted (e.g. zooming to China ticks its provinces) follow it
-        vals = control_values(state)
-        follow = [vals[c] if vals[c] != given[c] else no_update for c in CONTROL_IDS]
-        return ("?" + state.to_query(), state.to_dict(), None, *follow)
+        return (no_update,) * (3 + n)
 
     @app.callback(
         Output({"type": ID.LABEL, "key": ALL}, "children"),

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dash import Input, Output, no_update
 
-from dashboard.i18n import t
 from dashboard.ids import ID
+from dashboard.layout import grid_children, table_links
 from dashboard.scenes import state_options
 from dashboard.state import ViewState
-from dashboard.tables import layer_frame
 from geodata.catalog import Catalog
 
-API = "/api/v1/layers"
 WIDE = {"source", "notes", "name_en", "name_zh", "document_title"}
 
 
@@ -29,27 +27,18 @@ def column_defs(columns) -> list[dict]:
 
 def register(app, catalog: Catalog) -> None:
     @app.callback(
-        Output(ID.GRID, "rowData"),
-        Output(ID.GRID, "columnDefs"),
+        Output(ID.GRID_BOX, "children"),
         Output(ID.TABLE_COUNT, "children"),
         Output(ID.DOWNLOAD_CSV, "href"),
         Output(ID.DOWNLOAD_GEOJSON, "href"),
-        Input(ID.STATE, "data"),
+        Input(ID.STATE_TABLE, "data"),
+        prevent_initial_call=True,
     )
     def table(data):
         st = ViewState.from_dict(data, state_options(catalog))
         if st.view != "table":
-            return (no_update,) * 5
-        df = layer_frame(catalog, st, st.table, st.lang)
-        q = st.with_(view="explore", table="offices").to_query()
-        q = ("?" + q) if q else ""
-        return (
-            df.to_dict("records"),
-            column_defs(df.columns),
-            t("table.rows", st.lang, n=len(df)),
-            f"{API}/{st.table}.csv{q}",
-            f"{API}/{st.table}.geojson{q}",
-        )
+            return (no_update,) * 4
+        return (grid_children(catalog, st), *table_links(catalog, st))
 
     app.clientside_callback(
         "function(v) { return {quickFilterText: v || ''}; }",

@@ -94,6 +94,9 @@ def scene_payload(catalog: Catalog, deck: Deck, lang: str) -> list[dict]:
     for i, scene in enumerate(deck.scenes):
         st = scene.state(opts, lang, i)
         fig = mapfig.figure(catalog, st, shape="wide")
+        for tr in fig["data"]:  # the briefing carries the world's detail, once
+            if tr.get("geojson") == mapfig.WORLD_SCREEN_URL:
+                tr["geojson"] = mapfig.WORLD_URL
         fig["layout"].update(
             height=None, margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"family": FONT, "size": 15}
         )

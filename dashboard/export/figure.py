@@ -21,7 +21,12 @@ from geodata.measures import MEASURES, summary
 from geodata.metrics import METRICS
 from geodata.network import facts_in_force, select
 
-GEO_FILES = {mapfig.WORLD_URL: "world.geojson", mapfig.CHINA_URL: "china.geojson"}
+# exports draw the world's detail whatever level the screen drew
+GEO_FILES = {
+    mapfig.WORLD_URL: "world.geojson",
+    mapfig.WORLD_SCREEN_URL: "world.geojson",
+    mapfig.CHINA_URL: "china.geojson",
+}
 # Latin letters and digits from a Latin face first (the CJK face's digits lose their text in
 # PDFs: a search for "36" would not find it), Chinese from Noto Sans CJK HK
 FONT = "Liberation Sans, Arial, Helvetica, Noto Sans CJK HK, Noto Sans CJK TC, Microsoft JhengHei, PingFang TC, sans-serif"

@@ -21,6 +21,7 @@ import pandas as pd
 
 from dashboard.figures import labels as lbl
 from dashboard.figures import palette as pal
+from dashboard.figures.edits import assign
 from dashboard.figures.hover import area_hover, point_hover
 from dashboard.figures.projection import Frame
 from dashboard.figures.view import RINGS_KM, ring, view_for
@@ -33,6 +34,10 @@ from geodata.metrics import METRICS, country_metrics, province_metrics
 from geodata.network import select
 
 WORLD_URL = "/geo/world.geojson"
+# the world zoomed out on screen: a lighter level (geodata/build_boundaries.py SCREEN_TOLERANCE,
+# < 1 px at that zoom); exports and the offline briefing draw WORLD_URL's detail instead
+WORLD_SCREEN_URL = "/geo/world-screen.geojson"
+SCREEN_MIN_LON_SPAN = 120.0  # a view this wide or wider is zoomed out
 CHINA_URL = "/geo/china.geojson"
 
 
@@ -276,7 +281,11 @@ def _trace_updates(
         upd.update(_points(catalog, st, layer))
     upd["hk"] = {"text": [t("map.hk", st.lang)], "name": t("map.hk", st.lang)}
     upd.update(_rings(st))
-    frame = Frame(view_for(catalog, st, size), *size)
+    view = view_for(catalog, st, size)
+    frame = Frame(view, *size)
+    world = WORLD_SCREEN_URL if zoomed_out(view) else WORLD_URL
+    for name in WORLD_TRACES:
+        upd[name] = {**upd.get(name, {}), "geojson": world}
     font = (
         LABEL_PX[shape] * (size[0] / SIZES[shape][0]) ** 0.5 if shape == "wide" else LABEL_PX[shape]
     )
@@ -284,6 +293,21 @@ def _trace_updates(
     placed = lbl.place(lbl.candidates(catalog, st), frame, font, st.labels, obstacles)
     upd.update(lbl.traces(placed, frame, round(font, 1), FONT))
     return upd
+
+
+#: The traces drawn from the world's geometry (their level follows the zoom).
+WORLD_TRACES = (
+    "base",
+    "coverage",
+    *(f"{lid}_areas_world" for lid in DRAW_ORDER if LAYERS[lid].areas),
+)
+
+
+def zoomed_out(view) -> bool:
+    """Whether a view shows so much of the world that the screen level of its geometry is
+    enough (a continent or more, on Natural Earth)."""
+    lo, hi = view.lon_range
+    return view.projection == "natural earth" and hi - lo >= SCREEN_MIN_LON_SPAN
 
 
 def _modebar(size: tuple[int, int]) -> list[tuple[float, float, float]]:
@@ -451,7 +475,7 @@ def patch(catalog: Catalog, state: ViewState, old: ViewState | None, side: str |
         before = old_u.get(name, {})
         for k, v in props.items():
             if k not in before or before[k] != v:
-                p["data"][i][k] = v
+                assign(p["data"][i], k, before.get(k), v)
     new_view = old is None or _uirevision(old) != _uirevision(state)
     resized = (old_size or SIZES[shape]) != (size or SIZES[shape])
     if new_view or resized:

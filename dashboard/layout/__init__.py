@@ -13,13 +13,21 @@ import flask
 from dash import dcc, html
 
 from dashboard import mydeck
+from dashboard.callbacks.routing import VIEW_STATES
 from dashboard.figures import mapfig
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.layout.controls import control_options, control_values, controls_panel, label
+from dashboard.layout.about import about_page
+from dashboard.layout.controls import (
+    control_options,
+    control_values,
+    controls_panel,
+    label,
+    state_spec,
+)
 from dashboard.layout.deck_panel import deck_panel
 from dashboard.layout.legend import legend_container, legend_panel
-from dashboard.layout.panels import details_placeholder, notice, numbers_panel
+from dashboard.layout.panels import compare_numbers, details_placeholder, notice, numbers_panel
 from dashboard.layout.places import map_caption, places_panel
 from dashboard.layout.present import present_page
 from dashboard.scenes import resolve, state_options
@@ -117,6 +125,49 @@ def _legend(map_id: str, catalog: Catalog, state: ViewState) -> html.Details:
     return legend_container(map_id, state.lang, children)
 
 
+def table_links(catalog: Catalog, state: ViewState) -> tuple[str, str, str]:
+    """The table view's row count and its CSV and GeoJSON download links."""
+    from dashboard.tables import layer_frame
+
+    n = len(layer_frame(catalog, state, state.table, state.lang))
+    q = state.with_(view="explore", table="offices").to_query()
+    q = ("?" + q) if q else ""
+    api = "/api/v1/layers"
+    return (t("table.rows", state.lang, n=n), f"{api}/{state.table}.csv{q}",
+            f"{api}/{state.table}.geojson{q}")  # fmt: skip
+
+
+def grid_children(catalog: Catalog, state: ViewState) -> list:
+    """The table view's search box and grid, filled with the records of ``state``."""
+    from dashboard.callbacks.table import column_defs
+    from dashboard.tables import layer_frame
+
+    df = layer_frame(catalog, state, state.table, state.lang)
+    return [
+        dcc.Input(
+            id=ID.GRID + "-search",
+            type="search",
+            placeholder=t("table.search", state.lang),
+            className="search",
+            debounce=False,
+        ),  # fmt: skip
+        dag.AgGrid(
+            id=ID.GRID,
+            rowData=df.to_dict("records"),
+            columnDefs=column_defs(df.columns),
+            defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
+            dashGridOptions={
+                "pagination": True,
+                "paginationPageSize": 50,
+                "tooltipShowDelay": 300,
+                "enableCellTextSelection": True,
+            },  # fmt: skip
+            className="ag-theme-alpine grid",
+            style={"height": "68vh"},
+        ),
+    ]
+
+
 def root_class(state: ViewState) -> str:
     return f"app lang-{state.lang} view-{state.view} proj-{state.projection}"
 
@@ -203,12 +254,17 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                 className="diff-wrap",
                 style={} if state.compare == "diff" else {"display": "none"},
             ),
-            html.Div(id=ID.COMPARE_NUMBERS, className="compare-numbers"),
+            html.Div(
+                compare_numbers(catalog, state) if state.view == "compare" else None,
+                id=ID.COMPARE_NUMBERS,
+                className="compare-numbers",
+            ),  # fmt: skip
         ],
         id=ID.COMPARE,
         className="page page-compare",
         style=_show("compare", state),
     )
+    links = table_links(catalog, state) if state.view == "table" else ("", "#", "#")
     table = html.Div(
         [
             html.Div(
@@ -220,49 +276,33 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                         value=vals[ID.TABLE_LAYER],
                         className="checklist inline",
                     ),
-                    html.Span(id=ID.TABLE_COUNT, className="table-count"),
+                    html.Span(links[0], id=ID.TABLE_COUNT, className="table-count"),
                     html.A(
                         label("table.download_csv", lang),
                         id=ID.DOWNLOAD_CSV,
                         className="button",
-                        href="#",
+                        href=links[1],
                     ),
                     html.A(
                         label("table.download_geojson", lang),
                         id=ID.DOWNLOAD_GEOJSON,
                         className="button",
-                        href="#",
+                        href=links[2],
                     ),
                 ],
                 className="table-bar",
             ),
-            dcc.Input(
-                id=ID.GRID + "-search",
-                type="search",
-                placeholder=t("table.search", lang),
-                className="search",
-                debounce=False,
-            ),
-            dag.AgGrid(
-                id=ID.GRID,
-                rowData=[],
-                columnDefs=[],
-                defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
-                dashGridOptions={
-                    "pagination": True,
-                    "paginationPageSize": 50,
-                    "tooltipShowDelay": 300,
-                    "enableCellTextSelection": True,
-                },
-                className="ag-theme-alpine grid",
-                style={"height": "68vh"},
+            # the grid (and ag-grid's code) only once the table is opened
+            html.Div(
+                grid_children(catalog, state) if state.view == "table" else [], id=ID.GRID_BOX
             ),
         ],
         id=ID.TABLE,
         className="page page-table",
         style=_show("table", state),
     )
-    about = html.Div(id=ID.ABOUT, className="page page-about", style=_show("about", state))
+    about = html.Div(about_page(catalog, lang) if state.view == "about" else None, id=ID.ABOUT,
+                     className="page page-about", style=_show("about", state))  # fmt: skip
     present = present_page(
         catalog,
         state,
@@ -290,10 +330,19 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
     )
     return html.Div(
         [
-            dcc.Location(id=ID.URL, refresh=False),
+            # the search the page was asked with: dcc.Location then has nothing to set when it
+            # mounts, and the state's callbacks do not fire at start only to answer nothing
+            dcc.Location(id=ID.URL, refresh=False, search=f"?{query}" if query else ""),
             dcc.Store(id=ID.STATE, data=state.to_dict()),
+            *[
+                dcc.Store(id=i, data=state.to_dict() if state.view == v else {})
+                for v, i in VIEW_STATES.items()
+            ],
+            dcc.Store(id=ID.STATE_LANG, data=state.lang),
+            dcc.Store(id=ID.MY_DECK_SHOWN, data={}),
+            dcc.Store(id=ID.STATE_SPEC, data=state_spec(catalog)),
             dcc.Store(id=ID.DRAWN, data=drawn),
-            dcc.Store(id=ID.MAP_SIZES, data=None),
+            dcc.Store(id=ID.MAP_SIZES, data={}),  # None would fire the maps at start for nothing
             dcc.Store(id=ID.MY_DECK, storage_type="local"),
             header,
             html.Div(notice(warnings, lang), id=ID.NOTICE),

@@ -92,7 +92,7 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
     """A new state from the controls' values; unknown values are dropped (never raise)."""
 
     def pick(v, allowed):
-        v = v or []
+        v = v if isinstance(v, (list, tuple)) else []  # a string's substrings are not values
         return tuple(x for x in allowed if x in v)
 
     statuses = pick(values[ID.STATUS], STATUSES) or previous.statuses
@@ -122,6 +122,30 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         else previous.compare,
         table=values[ID.TABLE_LAYER] if values[ID.TABLE_LAYER] in TABLE_LAYERS else previous.table,
     )
+
+
+def state_spec(catalog: Catalog) -> dict:
+    """What assets/state.js needs to apply ``state_from_controls`` and ``ViewState.to_query``
+    in the browser: the allowed values (in their order), the defaults, the parameters in the
+    order links write them. The Python functions stay the reference: tests/test_state_js.py
+    checks the browser's results against them for a generated set of states."""
+    from dashboard.state import PARAM_ATTR, VERSION
+
+    return {
+        "controls": list(CONTROL_IDS),
+        "allowed": {
+            "views": list(VIEWS), "langs": ["en", "zh"], "layers": list(LAYERS),
+            "metrics": list(METRICS), "regions": list(catalog.region_ids),
+            "proposals": list(catalog.proposal_ids), "statuses": list(STATUSES),
+            "kinds": list(OFFICE_KINDS), "regularities": list(REGULARITIES),
+            "focuses": list(FOCUSES), "compare": ["split", "diff"], "tables": list(TABLE_LAYERS),
+        },
+        "all_services": ["passenger", "cargo"],
+        "year": [YEAR_MIN, YEAR_MAX],
+        "defaults": ViewState().to_dict(),
+        "params": [[p, a] for p, a in PARAM_ATTR.items()],
+        "version": VERSION,
+    }  # fmt: skip
 
 
 def _field(key: str, lang: str, control) -> html.Div:

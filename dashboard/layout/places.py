@@ -74,6 +74,28 @@ def _areas(
     return sorted(out, key=lambda o: o["label"])
 
 
+MAX_MATCHES = 40
+
+
+def matching_places(catalog: Catalog, state: ViewState, search, picked=None) -> list[dict]:
+    """The options whose names (either language, IATA code, country) contain every word
+    typed, at most ``MAX_MATCHES`` (nothing typed: the first places); the place already picked
+    stays listed."""
+    words = search.casefold().split() if isinstance(search, str) else []
+    out, kept = [], False
+    for o in place_options(catalog, state):
+        mine = o["value"] == picked
+        if len(out) < MAX_MATCHES and all(
+            w in f"{o['label']} {o['search']}".casefold() for w in words
+        ):
+            out.append(o)
+            kept = kept or mine
+        elif mine and not kept:
+            out.append(o)
+            kept = True
+    return out
+
+
 def map_caption(catalog: Catalog, state: ViewState) -> html.P:
     """The map's text alternative, under it: what it shows, with the numbers (the map's
     ``aria-describedby``)."""
@@ -88,7 +110,8 @@ def places_panel(catalog: Catalog, state: ViewState) -> html.Div:
             label("places.find", lang, html.Label, className="field-label"),
             dcc.Dropdown(
                 id=ID.PLACE_PICK,
-                options=place_options(catalog, state),
+                # the first places shown; the rest are found as the user types (find_places)
+                options=place_options(catalog, state)[:MAX_MATCHES],
                 value=None,
                 searchable=True,
                 clearable=True,
