@@ -30,6 +30,7 @@ from dashboard.guard import MAX_QUERY_BYTES  # longer query strings get 414
 from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
+from geodata.datapackage import datapackage
 from geodata.measures import MEASURES
 from geodata.measures import summary as network_summary
 from geodata.network import route_evidence
@@ -203,6 +204,44 @@ def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
     def documents():
         catalog = get_catalog()
         return _cached(flask.jsonify(documents_payload(catalog)), catalog)
+
+    @bp.get("/api/v1/atlas.gpkg")
+    @_guarded
+    def geopackage():
+        """Every layer of the view as the tables of one GeoPackage (QGIS, ArcGIS)."""
+        from dashboard.gpkg import atlas_gpkg
+
+        catalog = get_catalog()
+        state, warnings = parse_state(catalog)
+        resp = flask.Response(atlas_gpkg(catalog, state), mimetype="application/geopackage+sqlite3")
+        resp.headers["Content-Disposition"] = "attachment; filename=hk-atlas.gpkg"
+        if warnings:
+            resp.headers["X-Atlas-Warnings"] = _warnings_header(warnings)
+        resp.headers["X-Atlas-Data-Version"] = catalog.version
+        return _cached(resp, catalog)
+
+    @bp.get("/api/v1/datapackage.json")
+    @_guarded
+    def data_package():
+        """The curated tables as a Frictionless Data Package, with the tables' CSV URLs."""
+        catalog = get_catalog()
+        base = flask.request.host_url.rstrip("/") + "/api/v1/tables"
+        return _cached(flask.jsonify(datapackage(catalog.documents, base=base)), catalog)
+
+    @bp.get("/api/v1/tables/<string:filename>")
+    @_guarded
+    def table_file(filename: str):
+        """A curated table as committed (``geodata/data/<name>.csv``): what the data package
+        describes, byte for byte."""
+        catalog = get_catalog()
+        name, _, ext = filename.rpartition(".")
+        if name not in TABLES or ext != "csv":
+            return _error(f"unknown table file {_clip(filename)!r}", 404, tables=list(LOAD_ORDER))
+        resp = flask.Response((catalog.data_dir / f"{name}.csv").read_bytes(), mimetype="text/csv")
+        resp.headers["Content-Type"] = "text/csv; charset=utf-8"
+        resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{name}.csv"
+        resp.headers["X-Atlas-Data-Version"] = catalog.version
+        return _cached(resp, catalog)
 
     @bp.get("/healthz")
     @_guarded

@@ -15,12 +15,15 @@ failure is answered. No input, however malformed, gets a 5xx or a stack trace.
 from __future__ import annotations
 
 import functools
+import html
 import logging
 
 import dash
 import flask
-from dash.exceptions import PreventUpdate
+from dash.exceptions import DependencyException, PreventUpdate
 from werkzeug.exceptions import BadRequest, HTTPException, NotFound, RequestURITooLarge
+
+from dashboard.i18n import t
 
 log = logging.getLogger("dashboard.guard")
 
@@ -136,6 +139,42 @@ def guard_callbacks(app: dash.Dash) -> None:
         spec["callback"] = guarded
 
 
+#: Paths whose 404 is JSON (files and data); any other unknown address gets a page.
+DATA_PREFIXES = ("/api/", "/export/", "/geo/", "/assets/", "/_dash", "/static/")
+
+
+def wants_page(req: flask.Request) -> bool:
+    """Whether a 404 should be a page (a person's browser asking for an address) rather than
+    JSON (a client or a file of the app)."""
+    accept = req.accept_mimetypes
+    return (
+        req.method in ("GET", "HEAD")
+        and not req.path.startswith(DATA_PREFIXES)
+        and accept.accept_html
+        and accept["text/html"] >= accept["application/json"]
+    )
+
+
+def not_found_page(path: str, lang: str) -> str:
+    """A 404 page in the app's style and the link's language (no script: the CSP holds)."""
+    lang = lang if lang in ("en", "zh") else "en"
+    q = "?lang=zh" if lang == "zh" else ""
+    about = "?view=about&lang=zh" if lang == "zh" else "?view=about"
+    code = f"<code>{html.escape(path)}</code>"
+    body = html.escape(t("notfound.body", lang, path="\x00")).replace("\x00", code)
+    return (
+        f'<!doctype html><html lang="{"zh-Hant-HK" if lang == "zh" else "en"}"><head>'
+        '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(t('notfound.title', lang))} · {html.escape(t('app.title', lang))}</title>"
+        '<link rel="stylesheet" href="/assets/atlas.css"></head>'
+        f'<body><main class="not-found app lang-{lang}"><p class="brand">{html.escape(t("app.title", lang))}</p>'
+        f"<h1>{html.escape(t('notfound.title', lang))}</h1><p>{body}</p>"
+        f'<p><a class="button" href="/{q}">{html.escape(t("notfound.map", lang))}</a> '
+        f'<a class="button" href="/{about}">{html.escape(t("notfound.about", lang))}</a></p>'
+        "</main></body></html>"
+    )
+
+
 def install(app: dash.Dash) -> None:
     """Limits, the request checks and the error handlers of the Flask server behind ``app``."""
     server = app.server
@@ -151,6 +190,9 @@ def install(app: dash.Dash) -> None:
             raise NotFound()
         if len(req.query_string) > MAX_QUERY_BYTES:
             raise RequestURITooLarge(f"the query string is longer than {MAX_QUERY_BYTES} bytes")
+        rule = req.url_rule.rule if req.url_rule is not None else ""
+        if rule.endswith("<path:path>") and path != "/":
+            raise NotFound()  # Dash's catch-all: the Atlas has one page, at "/"
         if req.method == "POST" and path == CALLBACK_PATH:
             try:
                 body = req.get_json(force=True, silent=False, cache=True)
@@ -171,6 +213,8 @@ def install(app: dash.Dash) -> None:
             log.info("%s %s -> %s: %s", flask.request.method, flask.request.path[:120], code,
                      (e.description or "")[:160])  # fmt: skip
         path = flask.request.path[:80]
+        if code == 404 and wants_page(flask.request):
+            return not_found_page(path, flask.request.args.get("lang", "en")), 404
         body = {"error": e.description or e.name}
         if code == 404:
             body = {"error": "not found", "path": path}
@@ -182,6 +226,13 @@ def install(app: dash.Dash) -> None:
             if e.get_response().headers.get(name):
                 resp.headers[name] = e.get_response().headers[name]
         return resp
+
+    @server.errorhandler(DependencyException)
+    def unknown_library(e):  # /_dash-component-suites/<not a registered library>/...
+        log.info(
+            "%s %s -> 404: not a component library", flask.request.method, flask.request.path[:120]
+        )
+        return flask.jsonify({"error": "not found", "path": flask.request.path[:80]}), 404
 
     @server.errorhandler(RecursionError)
     def too_deep(e):

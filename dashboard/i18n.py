@@ -20,6 +20,14 @@ __all__ = ["LANGS", "LABELS", "t", "label", "fmt_int", "fmt_date"]
 LABELS: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("Hong Kong Network Atlas", "香港網絡地圖集"),
+    "notfound.title": ("Page not found", "找不到這一頁"),
+    "notfound.body": (
+        "There is no page at {path}. The Atlas is one page: its views are chosen by the link's "
+        "parameters (for example ?view=compare&proposal=bpa-2024).",
+        "{path} 並無此頁。地圖集只有一頁，以連結的參數選擇視圖（例如 ?view=compare&proposal=bpa-2024）。",
+    ),
+    "notfound.map": ("Open the map", "開啟地圖"),
+    "notfound.about": ("About the data", "關於資料"),
     "app.subtitle": (
         "Hong Kong's links with the world and the Mainland, and the proposals to expand them",
         "香港與世界及內地的聯繫，以及擴展網絡的建議",

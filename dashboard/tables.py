@@ -21,6 +21,7 @@ from shapely.geometry import mapping
 from dashboard.state import TABLE_LAYERS, ViewState
 from geodata.catalog import Catalog
 from geodata.codes import CHINA_PARTS, CONFIDENCES, HKG_AIRPORT
+from geodata.geodesic import great_circle
 from geodata.layers import LAYERS as POINT_LAYERS
 from geodata.measures import placed_offices
 from geodata.metrics import AGREEMENT_FACTS, METRICS, country_metrics, province_metrics
@@ -315,11 +316,8 @@ def to_geojson(df: pd.DataFrame, layer: str, catalog: Catalog) -> dict:
             geom = areas.get(row[key])
         elif layer == "proposals" or props.get("lat") is None:
             geom = None  # a region-level proposal stands at no point (see its region_id)
-        elif POINT_LAYERS[layer].draw == "arcs":
-            geom = {
-                "type": "LineString",
-                "coordinates": [hkg, _point(row["lon"], row["lat"])["coordinates"]],
-            }
+        elif POINT_LAYERS[layer].draw == "arcs":  # as flown: a great circle, cut at ±180°
+            geom = great_circle(hkg[0], hkg[1], float(row["lon"]), float(row["lat"]))
         else:
             geom = _point(row["lon"], row["lat"])
         features.append(

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from dash import html
 
+from dashboard import __version__ as APP_VERSION
 from dashboard.describe import document_label
 from dashboard.i18n import fmt_date, t
 from geodata import boundaries as bnd
@@ -43,6 +44,13 @@ TEXT = {
         "機場座標：airportsdata（MIT）。航班數據：香港國際機場航班資料，2025年10月16日至2026年1月17日的離港航班"
         "（按首站重新點算）；2012至2014年航線：OpenFlights 航線數據庫（© OpenFlights.org 貢獻者，開放數據庫許可證 ODbL 1.0）。"
         "「一帶一路」名單：綠色金融與發展中心（2023年12月）及其後報道。原始文件：版權屬原作者。",
+    ),
+    "cite": (
+        'How to cite: "Hong Kong Network Atlas" (version {app_version}, data version {data_version}), '
+        "with the source of each record you use (its source column names the document listed above). "
+        "The repository's CITATION.cff holds the citation in a machine-readable form. The Atlas's code is MIT.",
+        "引用方法：「香港網絡地圖集」（版本 {app_version}，資料版本 {data_version}），並註明所用每項記錄的來源"
+        "（記錄的 source 欄列明上述文件）。程式庫的 CITATION.cff 載有機器可讀的引用資料。地圖集的程式碼以 MIT 授權。",
     ),
     "definitions": ("How each number is counted", "各數字的計算方法"),
     "definitions.intro": (
@@ -248,6 +256,7 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
             html.H3(_t("licences", lang)),
             html.P(_t("boundaries", lang, version=version)),
             html.P(_t("other_licences", lang)),
+            html.P(_t("cite", lang, app_version=APP_VERSION, data_version=catalog.version)),
         ],
         className="about",
     )
