@@ -220,6 +220,22 @@ def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
         resp.headers["X-Atlas-Data-Version"] = catalog.version
         return _cached(resp, catalog)
 
+    @bp.get("/api/v1/openapi.json")
+    @_guarded
+    def openapi_json():
+        from dashboard.openapi import spec
+
+        catalog = get_catalog()
+        return _cached(flask.jsonify(spec(catalog)), catalog)
+
+    @bp.get("/api/v1/docs")
+    @_guarded
+    def api_docs():
+        from dashboard.openapi import docs_page
+
+        catalog = get_catalog()
+        return _cached(flask.Response(docs_page(catalog), mimetype="text/html"), catalog)
+
     @bp.get("/api/v1/datapackage.json")
     @_guarded
     def data_package():

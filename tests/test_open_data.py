@@ -214,3 +214,64 @@ def test_the_geopackage_follows_the_view(client, tmp_path):
         client.get("/api/v1/layers/offices.geojson?region=asean").data, engine="pyogrio"
     )
     assert len(offices) == len(full) > 0
+
+
+# -- kepler.gl hand-off --------------------------------------------------------------------------
+#: What kepler.gl's saved-map loader (schema v1, kepler.gl 2.x/3.x "Load map") reads.
+KEPLER_V1 = {
+    "type": "object",
+    "required": ["datasets", "config", "info"],
+    "properties": {
+        "datasets": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "required": ["version", "data"],
+            "properties": {"version": {"const": "v1"}, "data": {
+                "type": "object", "required": ["id", "label", "allData", "fields"],
+                "properties": {"fields": {"type": "array", "items": {
+                    "type": "object", "required": ["name", "type"],
+                    "properties": {"type": {"enum": ["real", "integer", "string", "boolean", "timestamp", "date", "geojson"]}}}},
+                    "allData": {"type": "array", "items": {"type": "array"}}}}}}},
+        "config": {"type": "object", "required": ["version", "config"], "properties": {
+            "version": {"const": "v1"},
+            "config": {"type": "object", "required": ["visState", "mapState", "mapStyle"], "properties": {
+                "visState": {"type": "object", "required": ["layers", "filters", "interactionConfig"],
+                             "properties": {"layers": {"type": "array", "items": {
+                                 "type": "object", "required": ["id", "type", "config", "visualChannels"],
+                                 "properties": {"type": {"enum": ["point", "arc", "line", "geojson", "hexagon", "grid", "icon"]},
+                                                "config": {"type": "object", "required": ["dataId", "columns", "isVisible", "color"]}}}}}}}}}},
+        "info": {"type": "object", "required": ["app", "source"]},
+    },
+}  # fmt: skip
+
+
+def test_the_kepler_file_is_a_v1_saved_map_with_its_sources(client):
+    import jsonschema
+
+    r = client.get(f"/export/kepler.json?{ALL}&proposal=bpa-2024&layers=coverage,offices,routes")
+    assert r.status_code == 200 and "kepler" in r.headers["Content-Disposition"]
+    m = r.get_json()
+    jsonschema.validate(m, KEPLER_V1)
+    data = {d["data"]["id"]: d["data"] for d in m["datasets"]}
+    assert set(data) == {"countries", "offices", "routes"}
+    for d in data.values():
+        names = [f["name"] for f in d["fields"]]
+        assert all(len(row) == len(names) for row in d["allData"]) and d["allData"]
+        assert "source" in names and "document_id" in names  # every record carries its source
+    layers = m["config"]["config"]["visState"]["layers"]
+    assert {lay["type"] for lay in layers} == {"geojson", "point", "arc"}
+    for lay in layers:
+        fields = {f["name"]: f["type"] for f in data[lay["config"]["dataId"]]["fields"]}
+        for col in lay["config"]["columns"].values():
+            assert col is None or col in fields, (lay["id"], col)
+        colour = lay["visualChannels"].get("colorField")
+        assert colour is None or colour["name"] in fields
+    geo = next(lay for lay in layers if lay["type"] == "geojson")
+    assert (
+        data["countries"]["fields"][
+            [f["name"] for f in data["countries"]["fields"]].index("_geojson")
+        ]["type"]
+        == "geojson"
+    )
+    arcs = next(lay for lay in layers if lay["type"] == "arc")
+    assert "#0b4f8a" in arcs["config"]["visConfig"]["colorRange"]["colors"]  # our status colours
+    assert geo["config"]["visConfig"]["colorRange"]["colors"]
+    assert "bpa-2024" in m["info"]["source"]

@@ -160,6 +160,23 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
     def export_failed(e):
         return _error(str(e), 503)
 
+    @bp.get("/export/kepler.json")
+    def export_kepler():
+        """The view as a kepler.gl saved map (datasets with their sources, layers in our colours)."""
+        from dashboard.export.figure import source_ids
+        from dashboard.export.kepler import kepler_map
+
+        catalog = get_catalog()
+        state, warnings = ViewState.from_query(flask.request.args.to_dict(), state_options(catalog))
+        titles = dict(zip(catalog.documents["id"], catalog.documents["title_en"]))
+        sources = [f"{i}: {titles[i]}" for i in source_ids(catalog, state) if i in titles]
+        body = json.dumps(kepler_map(catalog, state, sources), ensure_ascii=False, allow_nan=False)
+        resp = flask.Response(body, mimetype="application/json")
+        resp.headers["Content-Disposition"] = "attachment; filename=hk-atlas-kepler.json"
+        if warnings:
+            resp.headers["X-Atlas-Warnings"] = json.dumps([str(w) for w in warnings][:10])
+        return resp
+
     @bp.get("/export/map.<fmt>")
     def export_map(fmt: str):
         if fmt not in FORMATS:
