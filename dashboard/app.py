@@ -108,7 +108,7 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None)
     register_callbacks(app, catalog)
     guard.guard_callbacks(app)
     guard.install(app)
-    security.install(app)
+    security.install(app, settings.embed_origins)
     return app
 
 

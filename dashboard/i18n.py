@@ -20,6 +20,7 @@ __all__ = ["LANGS", "LABELS", "t", "label", "fmt_int", "fmt_date"]
 LABELS: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("Hong Kong Network Atlas", "香港網絡地圖集"),
+    "embed.open": ("Open in the Atlas ↗", "在地圖集開啟 ↗"),
     "notfound.title": ("Page not found", "找不到這一頁"),
     "notfound.body": (
         "There is no page at {path}. The Atlas is one page: its views are chosen by the link's "

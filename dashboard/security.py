@@ -40,7 +40,20 @@ def csp(app: dash.Dash) -> dict[str, str | list[str]]:
     }
 
 
-def install(app: dash.Dash) -> Talisman:
+def embed_headers(resp, origins: tuple[str, ...]):
+    """An embedded map (``/?embed=1``) may be framed by the app itself and the configured
+    origins — exactly those: the CSP's ``frame-ancestors`` names them, X-Frame-Options (which
+    cannot) is dropped."""
+    policy = resp.headers.get("Content-Security-Policy", "")
+    allowed = " ".join(("'self'", *origins))
+    resp.headers["Content-Security-Policy"] = policy.replace(
+        "frame-ancestors 'none'", f"frame-ancestors {allowed}"
+    )
+    resp.headers.pop("X-Frame-Options", None)
+    return resp
+
+
+def install(app: dash.Dash, embed_origins: tuple[str, ...] = ()) -> Talisman:
     """Headers on every response: CSP, nosniff, frame denial, referrer and permissions policy.
     Call after every callback is registered (the CSP holds their hashes)."""
 
@@ -51,6 +64,8 @@ def install(app: dash.Dash) -> Talisman:
         if flask.request.path.endswith("/_dash-update-component"):
             for h in DOCUMENT_ONLY:
                 resp.headers.pop(h, None)
+        elif flask.request.path == "/" and flask.request.args.get("embed") == "1":
+            embed_headers(resp, embed_origins)
         return resp
 
     return Talisman(

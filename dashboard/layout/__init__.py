@@ -179,6 +179,7 @@ def _show(view: str, state: ViewState) -> dict:
 def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
     if query is None:
         query = page_query()
+    query, embed = embed_query(query)
     state, warnings = ViewState.from_query(query, state_options(catalog))
     lang = state.lang
     opts = control_options(catalog, lang)
@@ -328,7 +329,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
         ],
         className="topbar",
     )
-    return html.Div(
+    page = html.Div(
         [
             # the search the page was asked with: dcc.Location then has nothing to set when it
             # mounts, and the state's callbacks do not fire at start only to answer nothing
@@ -357,4 +358,43 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
         className=root_class(state),
         lang="zh-Hant-HK" if lang == "zh" else "en",
         id="app-root",
+    )
+    return embed_frame(catalog, state, page) if embed else page
+
+
+def embed_query(query: str) -> tuple[str, bool]:
+    """The page's query without ``embed``, and whether the page is an embedded map."""
+    parts = [p for p in (query or "").split("&") if p]
+    kept = [p for p in parts if p.split("=", 1)[0] != "embed"]
+    return "&".join(kept), any(p in ("embed=1", "embed=true") for p in parts)
+
+
+def embed_frame(catalog: Catalog, state: ViewState, page: html.Div) -> html.Div:
+    """``?embed=1``: one map with its title, legend and source line, for an ``<iframe>``; the
+    rest of the page is there but hidden (its callbacks keep their components), and a link opens
+    the same view in the Atlas."""
+    from dashboard.describe import view_title
+    from dashboard.export.figure import source_line, stamp
+
+    lang = state.lang
+    link = "/?" + state.to_query() if state.to_query() else "/"
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H1(view_title(catalog, state, lang), className="embed-title"),
+                    html.A(
+                        t("embed.open", lang),
+                        href=link,
+                        target="_blank",
+                        rel="noopener",
+                        className="embed-open",
+                    ),
+                ],  # fmt: skip
+                className="embed-head",
+            ),
+            page,
+            html.P(f"{source_line(catalog, state)} · {stamp(state)}", className="embed-source"),
+        ],
+        className="embed-frame",
     )
