@@ -158,6 +158,17 @@
     if (collapseOnPhone() || ++tries > 100) clearInterval(timer);
   }, 100);
 
+  /* A link to an entry of a page (About's #doc-<id>): scroll to it once the app has drawn it. */
+  if (window.location.hash.length > 1) {
+    var want = decodeURIComponent(window.location.hash.slice(1));
+    var hashTries = 0;
+    var hashTimer = setInterval(function () {
+      var el = document.getElementById(want);
+      if (el) { el.scrollIntoView(); el.classList.add("target"); }
+      if (el || ++hashTries > 50) clearInterval(hashTimer);
+    }, 100);
+  }
+
   /* <html lang> follows the app's language (screen readers, fonts, hyphenation). */
   var langTries = 0;
   var langTimer = setInterval(function () {

@@ -172,7 +172,9 @@ def make_blueprint(get_catalog: Callable[[], Catalog]) -> flask.Blueprint:
         if ext == "csv":
             resp = flask.Response(lyr.to_csv(df), mimetype="text/csv")
             resp.headers["Content-Type"] = "text/csv; charset=utf-8"
-            resp.headers["Content-Disposition"] = f"attachment; filename=hk-atlas-{name}.csv"
+            resp.headers["Content-Disposition"] = (
+                f"attachment; filename={lyr.download_name(state, name, 'csv')}"
+            )
         else:
             body = json.dumps(
                 lyr.to_geojson(df, name, catalog),

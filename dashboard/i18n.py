@@ -135,6 +135,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # table
     "table.layer": ("Records of", "記錄"),
     "table.download_csv": ("Download CSV", "下載 CSV"),
+    "table.download_view": ("Download what you see (CSV)", "下載所見內容（CSV）"),
     "table.download_geojson": ("Download GeoJSON", "下載 GeoJSON"),
     "table.search": ("Search…", "搜尋…"),
     "table.rows": ("{n} records", "{n} 項記錄"),

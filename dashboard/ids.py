@@ -54,6 +54,7 @@ class ID(StrEnum):
     GRID_BOX = "grid-box"  # holds the grid once the table view is opened
     DOWNLOAD_CSV = "download-csv"
     DOWNLOAD_GEOJSON = "download-geojson"
+    DOWNLOAD_VIEW = "download-view"  # the grid's rows as filtered and sorted on screen
     TABLE_COUNT = "table-count"
     ABOUT_BODY = "about-body"
     COMPARE_SPLIT = "compare-split"

@@ -229,6 +229,13 @@ def layer_frame(catalog: Catalog, state: ViewState, layer: str, lang: str = "en"
     return _province_frame(catalog, state, lang)
 
 
+def download_name(state: ViewState, layer: str, ext: str) -> str:
+    """A file name that says what the file holds: layer, regions, proposals, year and language
+    (``hk-atlas-offices-asean-2026-zh.csv``). Made of ids only (safe in a header)."""
+    parts = ["hk-atlas", layer, *state.regions, *state.proposals, str(state.year), state.lang]
+    return "-".join(p for p in parts if p) + f".{ext}"
+
+
 # -- serialisation ----------------------------------------------------------------------------
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
@@ -249,7 +256,7 @@ def to_csv(df: pd.DataFrame) -> str:
     return "\ufeff" + out.to_csv(index=False, lineterminator="\r\n")
 
 
-def _native(value):
+def native(value):
     """A JSON-safe Python value (numpy scalars unboxed, NaN/inf -> None)."""
     if isinstance(value, np.generic):
         value = value.item()
@@ -311,7 +318,7 @@ def to_geojson(df: pd.DataFrame, layer: str, catalog: Catalog) -> dict:
     areas = _area_geometries(catalog, layer) if layer in AREA_KEYS else {}
     features = []
     for row in df.to_dict(orient="records"):
-        props = {k: _native(v) for k, v in row.items()}
+        props = {k: native(v) for k, v in row.items()}
         if layer in AREA_KEYS:
             geom = areas.get(row[key])
         elif layer == "proposals" or props.get("lat") is None:

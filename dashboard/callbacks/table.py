@@ -15,8 +15,11 @@ WIDE = {"source", "notes", "name_en", "name_zh", "document_title"}
 
 def column_defs(columns) -> list[dict]:
     defs = []
+    one_name = "name" in columns  # the name in the chosen language on screen; both in downloads
     for c in columns:
         d = {"field": c, "headerName": c}
+        if one_name and c in ("name_en", "name_zh"):
+            d["hide"] = True
         if c in WIDE:
             d.update({"minWidth": 260, "wrapText": False, "tooltipField": c})
         if c in ("lat", "lon"):
@@ -39,6 +42,14 @@ def register(app, catalog: Catalog) -> None:
         if st.view != "table":
             return (no_update,) * 4
         return (grid_children(catalog, st), *table_links(catalog, st))
+
+    # the grid exports the rows it shows (filters, quick search and sort applied)
+    app.clientside_callback(
+        "function(n) { return n ? true : window.dash_clientside.no_update; }",
+        Output(ID.GRID, "exportDataAsCsv"),
+        Input(ID.DOWNLOAD_VIEW, "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     app.clientside_callback(
         "function(v) { return {quickFilterText: v || ''}; }",

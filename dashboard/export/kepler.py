@@ -10,9 +10,7 @@ sister cities as points and the routes as arcs from HKG (our status colours).
 from __future__ import annotations
 
 import datetime as dt
-import math
 
-import numpy as np
 import pandas as pd
 
 from dashboard import tables as lyr
@@ -43,20 +41,10 @@ def _field_type(series: pd.Series) -> str:
     return "string"
 
 
-def _cell(v):
-    if isinstance(v, np.generic):
-        v = v.item()
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    if v is pd.NA or v is pd.NaT:
-        return None
-    return v
-
-
 def dataset(data_id: str, label: str, df: pd.DataFrame) -> dict:
     fields = [{"name": str(c), "type": _field_type(df[c]), "format": "", "analyzerType": _field_type(df[c]).upper()}
               for c in df.columns]  # fmt: skip
-    rows = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    rows = [[lyr.native(v) for v in row] for row in df.itertuples(index=False, name=None)]
     return {"version": VERSION, "data": {"id": data_id, "label": label, "color": [11, 79, 138],
                                          "allData": rows, "fields": fields}}  # fmt: skip
 

@@ -140,7 +140,7 @@ def table_links(catalog: Catalog, state: ViewState) -> tuple[str, str, str]:
 def grid_children(catalog: Catalog, state: ViewState) -> list:
     """The table view's search box and grid, filled with the records of ``state``."""
     from dashboard.callbacks.table import column_defs
-    from dashboard.tables import layer_frame
+    from dashboard.tables import download_name, layer_frame
 
     df = layer_frame(catalog, state, state.table, state.lang)
     return [
@@ -164,6 +164,12 @@ def grid_children(catalog: Catalog, state: ViewState) -> list:
             },  # fmt: skip
             className="ag-theme-alpine grid",
             style={"height": "68vh"},
+            # "download what you see": the rows as filtered and sorted, every column (both
+            # languages' names), named for what they hold
+            csvExportParams={
+                "fileName": download_name(state, state.table, "csv").replace(".csv", "-view.csv"),
+                "allColumns": True,
+            },  # fmt: skip
         ),
     ]
 
@@ -289,6 +295,12 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                         id=ID.DOWNLOAD_GEOJSON,
                         className="button",
                         href=links[2],
+                    ),
+                    html.Button(
+                        label("table.download_view", lang),
+                        id=ID.DOWNLOAD_VIEW,
+                        className="button",
+                        type="button",
                     ),
                 ],
                 className="table-bar",

@@ -152,6 +152,11 @@ def _t(key: str, lang: str, **kw) -> str:
     return s.format(**kw) if kw else s
 
 
+def doc_anchor(doc_id: str) -> str:
+    """The About page's anchor of a document (``#doc-<id>``)."""
+    return f"doc-{doc_id}"
+
+
 @lru_cache(maxsize=4)
 def about_page(catalog: Catalog, lang: str) -> html.Div:
     i = 1 if lang == "zh" else 0
@@ -169,7 +174,8 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
                     html.Span(d.file or "", className="muted"),
                     " ",
                     link,
-                ]
+                ],
+                id=doc_anchor(d.id),  # the details panel links a source here
             )
         )
     rec = reconcile(catalog)

@@ -3,10 +3,13 @@ source. What a record's item says comes from its layer's declaration (``geodata/
 
 from __future__ import annotations
 
+import re
+
 from dash import html
 
 from dashboard.format import field_text
 from dashboard.i18n import fmt_date, t
+from dashboard.layout.about import doc_anchor
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 from geodata.codes import is_adcode
@@ -38,14 +41,33 @@ def target_from_click(click: dict | None) -> tuple[str, str] | None:
         return None
 
 
+URL = re.compile(r"https?://[^\s,;()<>\"']+[^\s,;()<>\"'.]")
+
+
+def linkify(text: str) -> list:
+    """``text`` with each web address in it a link (opened in a new tab)."""
+    out, last = [], 0
+    for m in URL.finditer(text):
+        out += [
+            text[last : m.start()],
+            html.A(m.group(0), href=m.group(0), target="_blank", rel="noopener"),
+        ]
+        last = m.end()
+    out.append(text[last:])
+    return [x for x in out if x != ""]
+
+
 def _source(catalog: Catalog, row, lang: str) -> html.Div:
     docs = catalog.documents.set_index("id")
     doc = row["document_id"]
     title = docs.at[doc, "title_zh" if lang == "zh" else "title_en"] if doc in docs.index else doc
     url = docs.at[doc, "url"] if doc in docs.index else ""
-    doc_el = html.A(title, href=url, target="_blank", rel="noopener") if url else html.Span(title)
+    about = f"?view=about{'&lang=zh' if lang == 'zh' else ''}#{doc_anchor(doc)}"
+    # the document's own address (a new tab), else its entry on the About page
+    doc_el = (html.A(title, href=url, target="_blank", rel="noopener") if url
+              else html.A(title, href=about, target="_blank", rel="noopener"))  # fmt: skip
     bits = [html.Span(t("details.source", lang) + ": ", className="k"), doc_el,
-            html.Span(f" — {row['source']}")]  # fmt: skip
+            html.Span([" — ", *linkify(str(row["source"]))])]  # fmt: skip
     if row.get("confidence"):
         bits.append(
             html.Span(f" ({t('details.confidence', lang)}: {row['confidence']})", className="muted")
