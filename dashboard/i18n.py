@@ -44,6 +44,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "layer.coverage": ("Countries (choropleth)", "國家（分級著色）"),
     "layer.provinces": ("Mainland provinces", "內地省份"),
     "layer.countries": ("Countries", "國家"),
+    "layer.regions": ("Regions compared", "地區比較"),
     "layer.proposals": ("Proposals: track record", "建議落實情況"),
     # metrics
     "metric": ("Colour countries by", "國家著色指標"),

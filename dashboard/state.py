@@ -34,7 +34,7 @@ COMPARE_MODES = ("split", "diff")
 PROJECTIONS = ("natural", "hk")  # Natural Earth; azimuthal equidistant centred on Hong Kong
 LABEL_MODES = ("auto", "key", "off")
 FOCUSES = ("world", "asia", "china", "gba", "europe", "middle-east")
-TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces", "proposals")
+TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces", "regions", "proposals")
 MIN_YEAR, MAX_YEAR = 1950, 2030
 DEFAULT_YEAR = 2026
 

@@ -168,6 +168,41 @@ def _country_frame(catalog: Catalog, state: ViewState, lang: str) -> pd.DataFram
     return _area_frame(catalog, m, prov, "country", "iso3", flt, lang)
 
 
+#: The regions table's numbers: (column, the summary's coverage measure) — the numbers panel's.
+REGION_MEASURES = (
+    ("with_office", "countries_with_office"),
+    ("covered_by_an_office", "countries_covered"),
+    ("with_full_office", "countries_with_full_office"),
+    ("with_route", "countries_with_route"),
+    ("destinations", "destinations"),
+)
+
+
+def regions_frame(catalog: Catalog, state: ViewState, lang: str) -> pd.DataFrame:
+    """Each region of countries side by side: its countries, how many have an office, are
+    covered by one, have a flight (as the view's filters count them), are Belt and Road members
+    and have an agreement in force. Each number is the one the map's numbers panel shows with
+    that region chosen (``/api/v1/summary?region=<id>``)."""
+    from geodata.measures import summary
+
+    regions = catalog.table("regions")
+    rows = []
+    for r in regions[regions["level"] == "country"].itertuples():
+        st = state.with_(regions=(r.id,))
+        nums = summary(catalog, st.effective().network_filter())
+        members = _country_frame(catalog, st, lang)
+        row = {"name": r.name_zh if lang == "zh" else r.name_en, "id": r.id,
+               "countries": len(members)}  # fmt: skip
+        row.update({col: int(nums["coverage"][m]) for col, m in REGION_MEASURES})
+        row["bri_members"] = int((members["bri"] > 0).sum())
+        row["with_agreement"] = int((members["agreements"] > 0).sum())
+        # the membership's source; the numbers' records have theirs (the countries table)
+        row.update(name_en=r.name_en, name_zh=r.name_zh, document_id="", document_title="", source=r.source,
+                   confidence="")  # fmt: skip
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def _province_frame(catalog: Catalog, state: ViewState, lang: str) -> pd.DataFrame:
     flt = state.network_filter()
     shown = select(catalog, flt)
@@ -226,6 +261,8 @@ def layer_frame(catalog: Catalog, state: ViewState, layer: str, lang: str = "en"
         )
     if layer == "countries":
         return _country_frame(catalog, state, lang)
+    if layer == "regions":
+        return regions_frame(catalog, state, lang)
     return _province_frame(catalog, state, lang)
 
 
@@ -321,7 +358,7 @@ def to_geojson(df: pd.DataFrame, layer: str, catalog: Catalog) -> dict:
         props = {k: native(v) for k, v in row.items()}
         if layer in AREA_KEYS:
             geom = areas.get(row[key])
-        elif layer == "proposals" or props.get("lat") is None:
+        elif layer in ("proposals", "regions") or props.get("lat") is None:
             geom = None  # a region-level proposal stands at no point (see its region_id)
         elif POINT_LAYERS[layer].draw == "arcs":  # as flown: a great circle, cut at ±180°
             geom = great_circle(hkg[0], hkg[1], float(row["lon"]), float(row["lat"]))

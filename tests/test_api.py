@@ -329,3 +329,29 @@ def test_a_download_is_named_for_what_it_holds(client):
         r.headers["Content-Disposition"]
         == "attachment; filename=hk-atlas-offices-asean-bpa-2024-2020-zh.csv"
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "lang=zh&year=2017",
+        "service=passenger,cargo&status=existing,planned,proposed&proposal=bpa-2024",
+    ],
+)
+def test_the_regions_table_has_the_numbers_the_map_shows_for_each_region(client, query):
+    rows = read_csv(client.get(f"/api/v1/layers/regions.csv?{query}"))
+    assert {"asean", "gcc", "central-asia", "europe"} <= set(rows["id"])
+    for r in rows.to_dict("records"):
+        s = client.get(f"/api/v1/summary?{query}&region={r['id']}").get_json()
+        cov = s["coverage"]
+        got = tuple(
+            int(r[k]) for k in ("with_office", "covered_by_an_office", "with_route", "destinations")
+        )
+        assert got == (
+            cov["countries_with_office"], cov["countries_covered"], cov["countries_with_route"],
+            cov["destinations"]), r["id"]  # fmt: skip
+        members = read_csv(client.get(f"/api/v1/layers/countries.csv?{query}&region={r['id']}"))
+        assert int(r["countries"]) == len(members)
+        assert int(r["bri_members"]) == int((members["bri"].astype(int) > 0).sum())
+        assert r["source"]  # the membership's source
