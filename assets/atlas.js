@@ -158,6 +158,37 @@
     if (collapseOnPhone() || ++tries > 100) clearInterval(timer);
   }, 100);
 
+  /* A place chosen in the finder: the explore map zooms to it and brings it out (the other
+     markers and countries dimmed) until the next redraw. Its details open as for a click. */
+  atlas.focusPlace = function (value) {
+    var nu = window.dash_clientside.no_update;
+    var gd = graphDiv("map");
+    if (!gd || !gd.data || !value || !window.Plotly) return nu;
+    var where = null;
+    var sel = gd.data.map(function (t) {
+      var cd = t.customdata || [];
+      var k = cd.indexOf(value);
+      var isText = t.type === "scattergeo" && String(t.mode || "").indexOf("markers") < 0;
+      if (k >= 0 && t.lat && t.lat[k] != null && !where) where = [t.lat[k], t.lon[k]];
+      if (isText || !cd.length) return null; // labels and lines keep their look
+      return k >= 0 ? [k] : [];
+    });
+    // the names are placed for the whole view: hidden while zoomed in on one place
+    var labels = gd.data.map(function (t) {
+      return t.meta === "labels" ? false : t.visible === undefined ? true : t.visible;
+    });
+    window.Plotly.restyle(gd, { selectedpoints: sel, visible: labels });
+    if (where) {
+      var scale = (gd._fullLayout.geo && gd._fullLayout.geo.projection.scale) || 1;
+      window.Plotly.relayout(gd, {
+        "geo.center.lat": where[0], "geo.center.lon": where[1],
+        "geo.projection.scale": Math.max(scale, 3),
+      });
+    }
+    atlas.focused = { value: value, at: where }; // (tests read it)
+    return nu;
+  };
+
   /* A link to an entry of a page (About's #doc-<id>): scroll to it once the app has drawn it. */
   if (window.location.hash.length > 1) {
     var want = decodeURIComponent(window.location.hash.slice(1));

@@ -285,6 +285,20 @@ STATED_COUNTS = Table(
     "each id it knows; the others are shown as 'cannot be checked' with the explanation).",
 )
 
+PLACE_ALIASES = Table(
+    "place_aliases",
+    "name_en",
+    (
+        C("name_en"),  # the name the data uses (a city's or a record's English name)
+        C("aliases_en", "list", required=False),
+        C("aliases_zh", "list", required=False),
+        C("source"),
+        C("notes", required=False),
+    ),
+    description="Other names people search places by (former names, other spellings): the "
+    "place finder matches them; the map and tables keep the data's names.",
+)
+
 COUNTRY_NAMES = Table(
     "country_names",
     "iso3",
@@ -315,7 +329,7 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS, OFFICE_COVERAGE,
-        TERRITORIES, STATED_COUNTS,
+        TERRITORIES, STATED_COUNTS, PLACE_ALIASES,
     )
 }  # fmt: skip
 #: Tables the boundary build reads (not loaded by the app's catalog).
@@ -323,5 +337,5 @@ BUILD_TABLES: dict[str, Table] = {t.name: t for t in (COUNTRY_NAMES, PROVINCES)}
 # load order: a table's refs point only at tables loaded before it (or itself)
 LOAD_ORDER = (
     "documents", "regions", "offices", "partner_cities", "routes", "country_facts", "office_coverage",
-    "territories", "stated_counts",
+    "territories", "stated_counts", "place_aliases",
 )  # fmt: skip

@@ -191,6 +191,18 @@ def test_keyboard_path_to_a_places_details(atlas, lang, typed, expected):
     keys(Keys.ARROW_DOWN, Keys.ENTER)
     wait_for(lambda: expected in atlas.find_element("#details").text, what="details opened")
     assert ("資料來源" if lang == "zh" else "Source") in atlas.find_element("#details").text
+    # the map zooms to the place and brings it out (the rest dimmed)
+    focused = wait_for(
+        lambda: atlas.driver.execute_script("return window.atlas.focused"), what="focused"
+    )
+    geo = "document.querySelector('#map .js-plotly-plot')._fullLayout.geo"
+    assert abs(atlas.driver.execute_script(f"return {geo}.center.lon") - 100.7) < 1.5  # Bangkok
+    assert atlas.driver.execute_script(f"return {geo}.projection.scale") >= 3
+    picked = atlas.driver.execute_script(
+        "var gd = document.querySelector('#map .js-plotly-plot'); var v = arguments[0];"
+        "return gd.data.filter(function (t) { return (t.customdata || []).indexOf(v) >= 0"
+        " && t.selectedpoints && t.selectedpoints.length === 1; }).length;", focused["value"])  # fmt: skip
+    assert picked >= 1
     assert_offline(atlas)
 
 

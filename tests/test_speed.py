@@ -225,3 +225,14 @@ def test_list_edits_turn_the_old_array_into_the_new_one():
             assert len(edits) <= len(before) + len(after)
     assert spliced > 250  # a few changes are sent as edits, not as whole arrays
     assert list_edits(list("abcdefghijk"), list("zyxwvutsrqp")) is None  # everything changed
+
+
+def test_places_are_found_by_their_other_names(catalog):
+    """Search by a former name or another spelling (geodata/data/place_aliases.csv)."""
+    st = ViewState()
+    for typed, found in (("saigon", "Ho Chi Minh City"), ("西貢", "Ho Chi Minh City"),
+                         ("Alma-Ata", "Almaty"), ("bombay", "Mumbai"), ("peking", "Beijing")):  # fmt: skip
+        labels = [o["label"] for o in matching_places(catalog, st, typed)]
+        assert any(found in x for x in labels), (typed, labels)
+    zh = [o["label"] for o in matching_places(catalog, st.with_(lang="zh"), "saigon")]
+    assert any("胡志明市" in x for x in zh)  # the Chinese list finds it by its English alias too

@@ -206,6 +206,14 @@ def register(app, catalog: Catalog) -> None:
         every change of view: ~11 KB per click saved)."""
         return matching_places(catalog, ViewState.from_dict(data, opts), search, picked)
 
+    # a place chosen in the finder: the map zooms to it and brings it out (in the browser)
+    app.clientside_callback(
+        "function(v) { return window.atlas ? window.atlas.focusPlace(v) : window.dash_clientside.no_update; }",
+        Output(ID.PLACE_PICK, "id"),
+        Input(ID.PLACE_PICK, "value"),
+        prevent_initial_call=True,
+    )
+
     # split compare: the two maps pan and zoom together (in the browser, no server trip)
     app.clientside_callback(
         "function(a, b) { return window.atlas ? window.atlas.syncMaps(a, b) : window.dash_clientside.no_update; }",

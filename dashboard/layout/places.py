@@ -4,6 +4,8 @@ details panel as a click on the map. Search matches both languages' names."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 from dash import dcc, html
 
@@ -19,10 +21,22 @@ from geodata.network import select
 from geodata.text import pick
 
 
+@lru_cache(maxsize=4)
+def place_aliases(catalog: Catalog) -> dict[str, str]:
+    """Other names of a place (``geodata/data/place_aliases.csv``: Saigon, 西貢, Alma-Ata…) by
+    the English name the data uses, as words to search."""
+    table = catalog.table("place_aliases")
+    return {
+        r.name_en: " ".join(str(x).replace(";", " ") for x in (r.aliases_en, r.aliases_zh) if x)
+        for r in table.itertuples()
+    }
+
+
 def place_options(catalog: Catalog, state: ViewState, side: str | None = None) -> list[dict]:
     """Options ``{label, value, search}``: ``value`` is what a click on the place sends
     (``offices:eto-bangkok``, ``country:THA``), so the details panel treats both alike."""
     lang = state.lang
+    aliases = place_aliases(catalog)
     st = state.effective(side)
     flt = st.network_filter()
     sel = select(catalog, flt)
@@ -45,8 +59,9 @@ def place_options(catalog: Catalog, state: ViewState, side: str | None = None) -
             label = f"{name} — {layer.label(lang)} · {t(f'status.{cls}', lang)}"
             if place and place not in label:
                 label += f" · {place}"
+            other = aliases.get(str(r.get("city_en") or en), "")
             out.append({"label": label, "value": f"{lid}:{r['id']}",
-                        "search": f"{en} {zh} {r.get('dest_iata', '')} {place}"})  # fmt: skip
+                        "search": f"{en} {zh} {r.get('dest_iata', '')} {place} {other}"})  # fmt: skip
     if "coverage" in st.layers:
         out += _areas(catalog, country_metrics(catalog, flt, st.point_layers), st, "country", lang)
     if "provinces" in st.layers:
