@@ -189,7 +189,7 @@ def test_e2e005_table_lists_records_with_sources(atlas):
     headers = [
         e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")
     ]
-    assert headers[0] == "name" and "kind" in headers  # the name first, not an id
+    assert headers[0] == "Name" and "Kind" in headers  # the name first, not an id; words, not ids
     assert "records" in atlas.find_element("#table-count").text
     href = atlas.find_element("#download-csv").get_attribute("href")
     assert "/api/v1/layers/offices.csv" in href
@@ -369,7 +369,10 @@ def test_e2e013_the_grid_downloads_what_it_shows(atlas):
     headers = [
         e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")
     ]
-    assert "name_en" not in headers and "name_zh" not in headers  # one name column on screen
+    assert headers[0] == "名稱" and "類別" in headers  # headers in the chosen language
+    assert (
+        "名稱（英文）" not in headers and "名稱（中文）" not in headers
+    )  # one name column on screen
     search = atlas.find_element("#grid-search")
     search.send_keys("曼谷")
     wait_for(
@@ -383,7 +386,9 @@ def test_e2e013_the_grid_downloads_what_it_shows(atlas):
     )
     lines = [x for x in csv.splitlines() if x.strip()]
     assert len(lines) == shown + 1  # the header and exactly the rows on screen
-    assert "name_en" in lines[0] and "name_zh" in lines[0]  # both languages in the download
+    assert (
+        "名稱（英文）" in lines[0] and "名稱（中文）" in lines[0]
+    )  # both languages in the download
     assert all("曼谷" in x or "Bangkok" in x for x in lines[1:])
     atlas.driver.execute_script("document.getElementById('download-view').click()")
     assert_offline(atlas)

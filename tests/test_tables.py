@@ -175,3 +175,14 @@ def test_geojson_geometries(catalog, opts):
     assert drawn >= 0.95 * len(countries["features"])
     provinces = lyr.to_geojson(lyr.layer_frame(catalog, st, "provinces"), "provinces", catalog)
     assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in provinces["features"])
+
+
+def test_every_column_of_every_table_has_a_header_in_both_languages(catalog, opts):
+    from dashboard.columns import HEADERS, header
+
+    st = state(opts).with_(proposals=("bpa-2024",))
+    for layer in lyr.LAYERS:
+        for col in lyr.layer_frame(catalog, st, layer).columns:
+            assert col in HEADERS, (layer, col)
+            assert header(col, "zh") != header(col, "en")
+    assert header("no_such_column", "zh") == "no_such_column"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, no_update
 
+from dashboard.columns import header
 from dashboard.ids import ID
 from dashboard.layout import grid_children, table_links
 from dashboard.scenes import state_options
@@ -13,11 +14,11 @@ from geodata.catalog import Catalog
 WIDE = {"source", "notes", "name_en", "name_zh", "document_title"}
 
 
-def column_defs(columns) -> list[dict]:
+def column_defs(columns, lang: str = "en") -> list[dict]:
     defs = []
     one_name = "name" in columns  # the name in the chosen language on screen; both in downloads
     for c in columns:
-        d = {"field": c, "headerName": c}
+        d = {"field": c, "headerName": header(c, lang), "headerTooltip": c}
         if one_name and c in ("name_en", "name_zh"):
             d["hide"] = True
         if c in WIDE:

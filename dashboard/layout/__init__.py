@@ -154,7 +154,7 @@ def grid_children(catalog: Catalog, state: ViewState) -> list:
         dag.AgGrid(
             id=ID.GRID,
             rowData=df.to_dict("records"),
-            columnDefs=column_defs(df.columns),
+            columnDefs=column_defs(df.columns, state.lang),
             defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
             dashGridOptions={
                 "pagination": True,
