@@ -189,6 +189,37 @@
     return nu;
   };
 
+  /* "Play the years": the year steps through the years the network changed (the button's
+     data-years), one every 1.6 s, as if the slider were moved; the same button stops it. */
+  var playTimer = null;
+  function stopPlaying(btn) {
+    clearInterval(playTimer);
+    playTimer = null;
+    if (btn) { btn.setAttribute("aria-pressed", "false"); btn.classList.remove("playing"); }
+  }
+  atlas.togglePlay = function (btn) {
+    if (playTimer) return stopPlaying(btn);
+    var years = JSON.parse(btn.getAttribute("data-years") || "[]");
+    var slider = document.querySelector("#year [role=slider]");
+    var now = slider ? Number(slider.getAttribute("aria-valuenow")) : NaN;
+    var i = years.findIndex(function (y) { return y > now; });
+    if (i < 0) i = 0; // at the end: from the start again
+    if (!years.length || !window.dash_clientside || !window.dash_clientside.set_props) return;
+    btn.setAttribute("aria-pressed", "true");
+    btn.classList.add("playing");
+    var step = function () {
+      window.dash_clientside.set_props("year", { value: years[i] });
+      i += 1;
+      if (i >= years.length) stopPlaying(btn);
+    };
+    step();
+    if (playTimer === null && i < years.length) playTimer = setInterval(step, 1600);
+  };
+  document.addEventListener("click", function (e) {
+    var btn = e.target && e.target.closest ? e.target.closest("#play-years") : null;
+    if (btn) atlas.togglePlay(btn);
+  });
+
   /* A link to an entry of a page (About's #doc-<id>): scroll to it once the app has drawn it. */
   if (window.location.hash.length > 1) {
     var want = decodeURIComponent(window.location.hash.slice(1));

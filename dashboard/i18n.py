@@ -21,6 +21,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("Hong Kong Network Atlas", "香港網絡地圖集"),
     "embed.open": ("Open in the Atlas ↗", "在地圖集開啟 ↗"),
+    "play.years": ("Play the years", "播放年份"),
     "notfound.title": ("Page not found", "找不到這一頁"),
     "notfound.body": (
         "There is no page at {path}. The Atlas is one page: its views are chosen by the link's "

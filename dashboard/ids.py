@@ -34,6 +34,7 @@ class ID(StrEnum):
     SERVICE = "service"
     REGULARITY = "regularity"
     YEAR = "year"
+    PLAY = "play-years"  # steps the year through the years the network changed
     FOCUS = "focus"
     RESET = "reset"
     COMPARE_MODE = "compare-mode"

@@ -392,3 +392,24 @@ def test_e2e013_the_grid_downloads_what_it_shows(atlas):
     assert all("曼谷" in x or "Bangkok" in x for x in lines[1:])
     atlas.driver.execute_script("document.getElementById('download-view').click()")
     assert_offline(atlas)
+
+
+def test_e2e014_play_steps_the_network_through_the_years_and_stops(atlas):
+    visit(atlas, "year=2012&lang=zh")
+    wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="map")
+    settled(atlas)
+    caption = atlas.find_element("#map-alt").text
+    btn = atlas.find_element("#play-years")
+    assert btn.get_attribute("aria-pressed") == "false" and "播放" in btn.text
+    btn.click()
+    assert btn.get_attribute("aria-pressed") == "true"
+    # the next years the network changed: 2013, then 2014; the link and the caption follow
+    wait_for(lambda: "year=2013" in atlas.driver.current_url, what="2013")
+    wait_for(lambda: "year=2014" in atlas.driver.current_url, what="2014", timeout=10)
+    wait_for(lambda: atlas.find_element("#map-alt").text != caption, what="caption follows")
+    btn.send_keys(Keys.ENTER)  # the keyboard stops it
+    stopped = atlas.driver.current_url
+    assert btn.get_attribute("aria-pressed") == "false"
+    time.sleep(2.5)
+    assert atlas.driver.current_url == stopped
+    assert_offline(atlas)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import dcc, html
 
 from dashboard.describe import document_label
@@ -121,6 +123,32 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         if values[ID.COMPARE_MODE] in ("split", "diff")
         else previous.compare,
         table=values[ID.TABLE_LAYER] if values[ID.TABLE_LAYER] in TABLE_LAYERS else previous.table,
+    )
+
+
+def play_years(catalog: Catalog) -> list[int]:
+    """The years the network changed (an office opened or closed, a route started or stopped,
+    a dated snapshot of the routes), up to the default year: what "play" steps through."""
+    from dashboard.state import DEFAULT_YEAR
+
+    def years(values) -> set[int]:
+        return {int(str(v)[:4]) for v in values if str(v)[:4].isdigit()}
+
+    o, r, d = catalog.table("offices"), catalog.table("routes"), catalog.documents
+    found = (years(o["opened"]) | years(o["closed"]) | years(r["since"]) | years(r["until"])
+             | years(d.loc[d["kind"] == "snapshot", "date"]) | {DEFAULT_YEAR})  # fmt: skip
+    return sorted(y for y in found if YEAR_MIN <= y <= DEFAULT_YEAR)
+
+
+def play_button(catalog: Catalog, lang: str) -> html.Button:
+    """Plays the network through time: steps the year through :func:`play_years` (assets/atlas.js);
+    a button, so Enter and Space start and stop it."""
+    return html.Button(
+        label("play.years", lang),
+        id=ID.PLAY,
+        type="button",
+        className="button play",
+        **{"aria-pressed": "false", "data-years": json.dumps(play_years(catalog))},
     )
 
 
@@ -253,16 +281,22 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
             _field(
                 "filter.year",
                 lang,
-                dcc.Slider(
-                    id=ID.YEAR,
-                    min=YEAR_MIN,
-                    max=YEAR_MAX,
-                    step=1,
-                    value=vals[ID.YEAR],
-                    marks=marks,
-                    included=False,
-                    tooltip={"placement": "bottom", "always_visible": False},
-                    updatemode="mouseup",
+                html.Div(
+                    [
+                        dcc.Slider(
+                            id=ID.YEAR,
+                            min=YEAR_MIN,
+                            max=YEAR_MAX,
+                            step=1,
+                            value=vals[ID.YEAR],
+                            marks=marks,
+                            included=False,
+                            tooltip={"placement": "bottom", "always_visible": False},
+                            updatemode="mouseup",
+                        ),
+                        play_button(catalog, lang),
+                    ],
+                    className="year-row",
                 ),
             ),
             _field(
