@@ -11,8 +11,11 @@ VOCABULARIES = ("kind", "service", "theme", "status", "regularity", "basis")
 
 def field_text(fmt: str, value, lang: str, catalog=None) -> str:
     """``value`` of a field of format ``fmt`` as text in ``lang`` ("" for no value)."""
-    if value is None or value == "":
+    if value is None or value == "" or (isinstance(value, float) and value != value):  # NaN
         return ""
+    if fmt == "number":
+        v = float(value)
+        return f"{v:,.0f}" if v >= 10 else f"{v:.1f}".rstrip("0").rstrip(".")
     value = str(value)
     if fmt in VOCABULARIES:
         try:

@@ -22,6 +22,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "app.title": ("Hong Kong Network Atlas", "香港網絡地圖集"),
     "embed.open": ("Open in the Atlas ↗", "在地圖集開啟 ↗"),
     "play.years": ("Play the years", "播放年份"),
+    "routes.busy": (
+        "Flights from HKG: 3 or more departures a day ({n})",
+        "香港直航航線：每日3班或以上（{n}）",
+    ),
     "notfound.title": ("Page not found", "找不到這一頁"),
     "notfound.body": (
         "There is no page at {path}. The Atlas is one page: its views are chosen by the link's "

@@ -151,6 +151,8 @@ ROUTES = PointLayer(
         Field("dest_iata", Text("Airport", "機場"), "iata"),
         Field("since", Text("Since", "開航"), "date"),
         Field("until", Text("Until", "停航"), "date"),
+        Field("pax_per_week", Text("Passenger departures a week", "每周客運航班"), "number"),
+        Field("cargo_per_week", Text("Cargo departures a week", "每周貨運航班"), "number"),
     ),
     details_only=(
         Field("airlines", Text("Airlines", "航空公司"), "list"),
@@ -158,7 +160,8 @@ ROUTES = PointLayer(
     ),
     columns=(
         "name", "dest_iata", "service", "regularity", "status", "status_at", "basis", "since",
-        "until", "realised_by", "airlines", "frequency", "as_of", "new_2024_25", *_PLACE_COLS,
+        "until", "realised_by", "airlines", "frequency", "pax_per_week", "cargo_per_week", "as_of",
+        "new_2024_25", *_PLACE_COLS,
         "lat", "lon", "city_en", "city_zh",
         "id", *_SOURCE_COLS, "notes",
     ),

@@ -188,6 +188,10 @@ ROUTES = Table(
         C("realised_by", "ref", required=False, ref="routes.id"),
         C("airlines", required=False),
         C("frequency", required=False),
+        # departures a week seen in the period observed (as_of), from the same archive: the
+        # notes' counts of flown departures ÷ days × 7 (empty where no archive counts them)
+        C("pax_per_week", "float", required=False),
+        C("cargo_per_week", "float", required=False),
         C("as_of", required=False),
         C("new_2024_25", "enum", required=False, choices=("yes",)),
         *_SOURCE,

@@ -53,7 +53,7 @@ def _trace_names() -> tuple[str, ...]:
         x = LAYERS[lid]
         names += [f"{lid}_{c}" for c in x.classes]
         if x.draw == "arcs":
-            names.append(f"{lid}_points")
+            names += [f"{lid}_busy", f"{lid}_points"]
     return (*names, "hk", "label_lines", "labels")
 
 
@@ -161,6 +161,22 @@ def _provinces(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict
     }
 
 
+#: Routes flown this often or more are drawn heavier on top (3 departures a day): at world zoom
+#: the busy routes read through the ~150 lines from HKG, the rest stay faint.
+BUSY_PER_WEEK = 21.0
+BUSY_CLASSES = ("existing", "new")
+
+
+def busy_share(df: pd.DataFrame, st: ViewState) -> np.ndarray:
+    """Departures a week of each route for the services shown (passenger, cargo or both; 0
+    where no archive counts them)."""
+    out = np.zeros(len(df))
+    for service, col in (("passenger", "pax_per_week"), ("cargo", "cargo_per_week")):
+        if service in st.services and col in df:
+            out += pd.to_numeric(df[col], errors="coerce").fillna(0).to_numpy()
+    return out
+
+
 def _arcs(df: pd.DataFrame) -> tuple[list, list]:
     lat, lon = [], []
     for la, lo in zip(df["lat"], df["lon"]):
@@ -251,6 +267,12 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
             "visible": visible,
         }  # fmt: skip
     if layer.draw == "arcs":
+        busy = df[(busy_share(df, st) >= BUSY_PER_WEEK) & np.isin(np.asarray(cls), BUSY_CLASSES)]
+        lat, lon = _arcs(busy)
+        upd[f"{layer.id}_busy"] = {
+            "lat": lat, "lon": lon, "name": t("routes.busy", lang, n=len(busy)),
+            "visible": shown and (True if len(busy) else "legendonly"),
+        }  # fmt: skip
         upd[f"{layer.id}_points"] = {
             "lat": df["lat"].tolist(),
             "lon": df["lon"].tolist(),
@@ -405,6 +427,8 @@ def _skeleton() -> list[dict]:
                     "hovertemplate": hover,
                 }
         if x.draw == "arcs":
+            traces[f"{lid}_busy"] = {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip",
+                                     "line": pal.ROUTE_BUSY}  # fmt: skip
             traces[f"{lid}_points"] = {"type": "scattergeo", "mode": "markers", "hovertemplate": hover,
                                        "showlegend": False}  # fmt: skip
     return [{**traces[name], "uid": name} for name in TRACES]

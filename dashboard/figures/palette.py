@@ -33,13 +33,17 @@ AREA_FILL = "rgba(184,122,0,0.2)"
 AREA_LINE = "#8a5c00"
 #: Line colour and style of each route class.
 ROUTE_LINES = {
-    "existing": {"color": "rgba(11,79,138,0.35)", "width": 1.0, "dash": "solid"},
+    "existing": {"color": "rgba(11,79,138,0.28)", "width": 0.8, "dash": "solid"},
     "new": {"color": "rgba(168,80,138,0.9)", "width": 1.8, "dash": "solid"},
     "planned": {"color": "rgba(0,158,115,0.95)", "width": 1.8, "dash": "dash"},
     "proposed": {"color": "rgba(184,122,0,0.95)", "width": 1.8, "dash": "dot"},
     "inferred": {"color": "rgba(217,179,108,0.85)", "width": 1.4, "dash": "dashdot"},
     "closed": {"color": "rgba(140,140,140,0.6)", "width": 1.0, "dash": "longdash"},
 }
+
+
+#: Routes with 3 or more departures a day, drawn over their status line (mapfig.BUSY_PER_WEEK).
+ROUTE_BUSY = {"color": "rgba(11,79,138,0.75)", "width": 2.4, "dash": "solid"}
 
 
 def marker_style(status: str) -> tuple[str, str, str, float]:

@@ -83,6 +83,11 @@ def legend_panel(
                 continue
             icon = _line(pal.ROUTE_LINES[c]) if layer.draw == "arcs" else _marker(layer.symbol, c)
             items.append(html.Li([icon, tr["name"]], **{"data-trace": f"{lid}_{c}"}))
+        busy = upd.get(f"{lid}_busy", {})
+        if busy.get("visible") is True:
+            items.append(
+                html.Li([_line(pal.ROUTE_BUSY), busy["name"]], **{"data-trace": f"{lid}_busy"})
+            )
         if layer.areas:
             for lv in mapfig.AREA_LEVELS:
                 tr = upd[f"{lid}_areas_{lv}"]
