@@ -220,6 +220,61 @@
     if (btn) atlas.togglePlay(btn);
   });
 
+  /* Hovering a destination or a country on the explore map brings out its routes from Hong
+     Kong (drawn in the focus trace) and dims the others, until the pointer leaves it. */
+  var HKG = [22.308, 113.918]; // HKG airport (geodata.codes.HKG_AIRPORT)
+  function traceIndex(gd, meta) {
+    for (var i = 0; i < gd.data.length; i++) if (gd.data[i].meta === meta) return i;
+    return -1;
+  }
+  atlas.routesOf = function (gd, point) {
+    var trace = gd.data[point.curveNumber] || {};
+    var cd = point.customdata;
+    var dests = [];
+    if (typeof cd === "string" && cd.indexOf("routes:") === 0) {
+      dests.push([point.lat, point.lon]);
+    } else if (typeof cd === "string" && cd.indexOf("country:") === 0) {
+      var iso3 = cd.slice(8);
+      gd.data.forEach(function (t) {
+        if (!Array.isArray(t.meta) || !t.customdata || String(t.customdata[0]).indexOf("routes:") !== 0) return;
+        t.meta.forEach(function (m, k) { if (m === iso3) dests.push([t.lat[k], t.lon[k]]); });
+      });
+    }
+    return trace.visible === false ? [] : dests;
+  };
+  function showRoutes(gd, dests) {
+    var focus = traceIndex(gd, "route-focus");
+    if (focus < 0) return;
+    var lat = [], lon = [];
+    dests.forEach(function (d) { lat.push(HKG[0], d[0], null); lon.push(HKG[1], d[1], null); });
+    var lines = [];
+    gd.data.forEach(function (t, i) { if (t.meta === "route-lines") lines.push(i); });
+    window.Plotly.restyle(gd, { opacity: dests.length ? 0.25 : 1 }, lines);
+    window.Plotly.restyle(gd, { lat: [lat], lon: [lon] }, [focus]);
+    atlas.routeFocus = dests.length; // (tests read it)
+  }
+  var hoverKey = "";
+  function watchHover() {
+    var gd = graphDiv("map");
+    if (!gd || !gd.on || gd.__atlasHover) return;
+    gd.__atlasHover = true;
+    gd.on("plotly_hover", function (ev) {
+      var p = ev && ev.points && ev.points[0];
+      var key = p ? String(p.customdata) : "";
+      if (!p || key === hoverKey) return;
+      var dests = atlas.routesOf(gd, p);
+      if (!dests.length && !hoverKey) return;
+      hoverKey = dests.length ? key : "";
+      showRoutes(gd, dests);
+    });
+    gd.on("plotly_unhover", function () {
+      if (!hoverKey) return;
+      hoverKey = "";
+      showRoutes(gd, []);
+    });
+  }
+  setInterval(watchHover, 1000);
+
   /* A link to an entry of a page (About's #doc-<id>): scroll to it once the app has drawn it. */
   if (window.location.hash.length > 1) {
     var want = decodeURIComponent(window.location.hash.slice(1));

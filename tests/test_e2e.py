@@ -413,3 +413,48 @@ def test_e2e014_play_steps_the_network_through_the_years_and_stops(atlas):
     time.sleep(2.5)
     assert atlas.driver.current_url == stopped
     assert_offline(atlas)
+
+
+HOVER = """
+var v = arguments[0], gd = document.querySelector('#map .js-plotly-plot'), i = -1, k = -1;
+gd.data.forEach(function (t, j) {
+  var c = (t.customdata || []).indexOf(v);
+  var pickable = t.type === 'choropleth' || String(t.mode || '').indexOf('markers') >= 0;
+  if (c >= 0 && i < 0 && pickable) { i = j; k = c; }
+});
+gd.emit('plotly_hover', {points: [{curveNumber: i, pointNumber: k, customdata: v,
+                                   lat: (gd.data[i].lat || [])[k], lon: (gd.data[i].lon || [])[k]}]});
+"""
+FOCUS = """
+var gd = document.querySelector('#map .js-plotly-plot');
+var f = gd.data.find(function (t) { return t.meta === 'route-focus'; });
+var lines = gd.data.filter(function (t) { return t.meta === 'route-lines'; });
+return [(f.lat || []).filter(function (x) { return x !== null; }).length / 2,
+        lines.map(function (t) { return t.opacity === undefined ? 1 : t.opacity; })];
+"""
+
+
+def test_e2e015_hovering_a_country_or_destination_brings_out_its_routes(atlas):
+    visit(atlas, "")
+    wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="map")
+    wait_for(lambda: atlas.driver.execute_script("return !!document.querySelector('#map .js-plotly-plot').__atlasHover"),
+             what="hover handler")  # fmt: skip
+    atlas.driver.execute_script(HOVER, "country:USA")
+    n, opacities = wait_for(
+        lambda: (r := atlas.driver.execute_script(FOCUS))[0] and r, what="USA's routes"
+    )
+    usa = int(atlas.driver.execute_script(
+        "return document.querySelector('#map .js-plotly-plot').data.filter(function (t) {"
+        " return Array.isArray(t.meta); })[0].meta.filter(function (m) { return m === 'USA'; }).length;"))  # fmt: skip
+    assert n == usa >= 4  # every US destination's route, and only those
+    assert set(opacities) == {0.25}  # the other routes dimmed
+    atlas.driver.execute_script(HOVER, "routes:rt-bkk")  # one destination
+    wait_for(lambda: atlas.driver.execute_script(FOCUS)[0] == 1, what="Bangkok's route")
+    atlas.driver.execute_script(
+        "document.querySelector('#map .js-plotly-plot').emit('plotly_unhover', {})"
+    )
+    n, opacities = wait_for(
+        lambda: (r := atlas.driver.execute_script(FOCUS))[0] == 0 and r, what="back"
+    )
+    assert set(opacities) == {1}
+    assert_offline(atlas)

@@ -53,7 +53,7 @@ def _trace_names() -> tuple[str, ...]:
         x = LAYERS[lid]
         names += [f"{lid}_{c}" for c in x.classes]
         if x.draw == "arcs":
-            names += [f"{lid}_busy", f"{lid}_points"]
+            names += [f"{lid}_busy", f"{lid}_focus", f"{lid}_points"]
     return (*names, "hk", "label_lines", "labels")
 
 
@@ -279,6 +279,8 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
             "marker": {"color": [pal.STATUS_COLOURS[c] for c in cls], "size": layer.marker_size},
             "text": point_hover(layer, df, list(cls), lang, catalog.version),
             "customdata": [f"{layer.id}:{i}" for i in df["id"]],
+            # each destination's country: hovering a country brings out its routes (atlas.js)
+            "meta": [str(x or "") for x in df["country_iso3"]],
             "visible": shown,
         }
     return upd
@@ -419,7 +421,7 @@ def _skeleton() -> list[dict]:
         for c in x.classes:
             if x.draw == "arcs":
                 traces[f"{lid}_{c}"] = {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip",
-                                        "line": pal.ROUTE_LINES[c]}  # fmt: skip
+                                        "line": pal.ROUTE_LINES[c], "meta": "route-lines"}  # fmt: skip
             else:
                 traces[f"{lid}_{c}"] = {
                     "type": "scattergeo",
@@ -428,7 +430,11 @@ def _skeleton() -> list[dict]:
                 }
         if x.draw == "arcs":
             traces[f"{lid}_busy"] = {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip",
-                                     "line": pal.ROUTE_BUSY}  # fmt: skip
+                                     "line": pal.ROUTE_BUSY, "meta": "route-lines"}  # fmt: skip
+            # the routes of the place hovered, drawn over the others (atlas.js fills it)
+            traces[f"{lid}_focus"] = {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip",
+                                      "showlegend": False, "meta": "route-focus",
+                                      "line": pal.ROUTE_FOCUS}  # fmt: skip
             traces[f"{lid}_points"] = {"type": "scattergeo", "mode": "markers", "hovertemplate": hover,
                                        "showlegend": False}  # fmt: skip
     return [{**traces[name], "uid": name} for name in TRACES]

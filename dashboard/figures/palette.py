@@ -46,6 +46,10 @@ ROUTE_LINES = {
 ROUTE_BUSY = {"color": "rgba(11,79,138,0.75)", "width": 2.4, "dash": "solid"}
 
 
+#: The routes of a hovered destination or country (atlas.js), over the dimmed others.
+ROUTE_FOCUS = {"color": "rgba(200,16,46,0.9)", "width": 2.6, "dash": "solid"}
+
+
 def marker_style(status: str) -> tuple[str, str, str, float]:
     """(symbol suffix, fill, outline, outline width) of a marker of ``status``."""
     colour = STATUS_COLOURS[status]
