@@ -52,6 +52,13 @@ TEXT = {
         "引用方法：「香港網絡地圖集」（版本 {app_version}，資料版本 {data_version}），並註明所用每項記錄的來源"
         "（記錄的 source 欄列明上述文件）。程式庫的 CITATION.cff 載有機器可讀的引用資料。地圖集的程式碼以 MIT 授權。",
     ),
+    "open_data": ("Open data", "開放數據"),
+    "open_data.text": (
+        "Every table is downloadable as CSV and GeoJSON (table view), the whole view as one GeoPackage, "
+        "the tables' description as a data package, the API's as OpenAPI, and any view as a kepler.gl map:",
+        "每個數據表均可下載為 CSV 及 GeoJSON（數據表頁），整個視圖可下載為一個 GeoPackage，數據表的說明為數據包，"
+        "API 的說明為 OpenAPI，任何視圖亦可匯出為 kepler.gl 地圖：",
+    ),
     "definitions": ("How each number is counted", "各數字的計算方法"),
     "definitions.intro": (
         "The numbers panel, the compare view, the API (/api/v1/summary) and the exports compute every number "
@@ -263,6 +270,24 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
             html.P(_t("boundaries", lang, version=version)),
             html.P(_t("other_licences", lang)),
             html.P(_t("cite", lang, app_version=APP_VERSION, data_version=catalog.version)),
+            html.H3(_t("open_data", lang)),
+            html.P(
+                [
+                    _t("open_data.text", lang),
+                    " ",
+                    *[
+                        x
+                        for href in (
+                            "/api/v1/docs",
+                            "/api/v1/datapackage.json",
+                            "/api/v1/atlas.gpkg",
+                            "/api/v1/openapi.json",
+                            "/export/kepler.json",
+                        )
+                        for x in (html.A(href, href=href, target="_blank", rel="noopener"), " ")
+                    ],
+                ]
+            ),  # fmt: skip
         ],
         className="about",
     )
