@@ -3,7 +3,7 @@ flights, ASEAN, 2026" — never ids) and the text alternative of a map."""
 
 from __future__ import annotations
 
-from dashboard.i18n import t
+from dashboard.i18n import fmt_date, t
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 from geodata.text import pick
@@ -108,6 +108,16 @@ def map_alt(catalog: Catalog, state: ViewState, lang: str, side: str | None = No
         ]
         out.append(t("alt.layer", lang, layer=layer.label(lang), n=len(df),
                      detail=_JOIN[lang].join(bits) or "—"))  # fmt: skip
+        if lid == "routes":  # a year without its own route evidence says so on the frame
+            from geodata.network import route_evidence
+
+            ev = route_evidence(catalog, flt.as_of)
+            if ev["kind"] != "current":
+                label = document_label(catalog, ev["document_id"], lang)
+                said = t(
+                    f"evidence.{ev['kind']}", lang, source=label, date=fmt_date(ev["date"], lang)
+                )
+                out.append(said[:1].upper() + said[1:])
     if "coverage" in st.layers:
         m = METRICS[st.metric]
         cm = country_metrics(catalog, flt, st.point_layers)

@@ -148,3 +148,18 @@ def test_offices_are_drawn_and_picked_above_airports():
     ]
     airports = [INDEX["routes_points"], *[i for n, i in INDEX.items() if n.startswith("routes_")]]
     assert min(offices) > max(airports)
+
+
+def test_a_year_without_its_own_route_evidence_says_so_under_the_map(catalog):
+    from dashboard.describe import map_alt
+    from dashboard.state import ViewState
+
+    assert "No route evidence this early" in map_alt(catalog, ViewState(year=1999), "en")
+    assert "2014" in map_alt(catalog, ViewState(year=2020), "en")  # the latest snapshot, named
+    assert "本年沒有更新資料" in map_alt(catalog, ViewState(year=2020, lang="zh"), "zh")
+    now = map_alt(catalog, ViewState(), "en")
+    assert "evidence" not in now.lower() and "latest known" not in now
+    assert (
+        "evidence"
+        not in map_alt(catalog, ViewState(year=1999, layers=("coverage", "offices")), "en").lower()
+    )
