@@ -82,6 +82,7 @@ class ID(StrEnum):
     EXPORT_PDF = "export-pdf"
     EXPORT_DECK_PDF = "export-deck-pdf"
     EXPORT_DECK_HTML = "export-deck-html"
+    EXPORT_YEARS_HTML = "export-years-html"  # the view through the years, offline
     EXPLORE_EXPORTS = "explore-exports"
     ADD_SCENE = "add-scene"
     MY_DECK = "my-deck"

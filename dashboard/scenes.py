@@ -192,6 +192,21 @@ def _load(path: Path, mtime: float, options: Options | None) -> Deck:
     return parse_deck(data, path.stem, options)
 
 
+YEARS_DECK = "years"  # a view played through the years the network changed (generated)
+
+
+def years_deck(state: ViewState, years: list[int], titles: dict[int, tuple[str, str]]) -> Deck:
+    """The view of ``state`` once per year of ``years`` (at most MAX_SCENES): what *Play the
+    years* shows, as a deck the offline briefing and the PDF can carry. ``titles``: each year's
+    scene title in English and Chinese."""
+    scenes = tuple(
+        Scene(*titles[y], "", "", "", "", state.with_(year=y, view="explore", scene=0,
+                                                      deck=DEFAULT_DECK, lang="en").to_query())
+        for y in years[-MAX_SCENES:]
+    )  # fmt: skip
+    return Deck(YEARS_DECK, "Hong Kong's network through the years", "香港網絡歷年演變", scenes)
+
+
 def load_deck(name: str = DEFAULT_DECK, options: Options | None = None) -> Deck:
     """The deck ``name`` from the decks folder; DeckError if unknown or malformed."""
     if not NAME_RE.match(name or ""):

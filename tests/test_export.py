@@ -352,3 +352,27 @@ def test_exp009_offline_briefing_requests_nothing_and_logs_no_error(offline_page
     assert [u for u in urls if u.split(":", 1)[0] in ("http", "https", "ws", "wss")] == [], urls
     severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert severe == [], json.dumps(severe, indent=1)[:2000]
+
+
+def test_the_offline_briefing_can_carry_a_view_through_the_years(client):
+    """deck=years: the view given (here ASEAN, in Chinese) once per year the network changed,
+    in order, as one offline HTML file — what Play the years shows, for a venue without network."""
+    import re
+
+    from dashboard.layout.controls import play_years
+
+    r = client.get("/export/briefing.html?deck=years&lang=zh&region=asean")
+    assert r.status_code == 200 and "hk-atlas-years-zh.html" in r.headers["Content-Disposition"]
+    page = r.get_data(as_text=True)
+    years = [int(y) for y in re.findall(r'"title": ?"[^"]*?(\d{4})年"', page)]
+    assert years == play_years(client.application.config["ATLAS_CATALOG"])
+    assert "東盟" in page
+
+
+def test_the_explore_page_links_its_view_through_the_years(catalog):
+    from dashboard.layout.present import export_links
+    from dashboard.state import ViewState
+
+    links = export_links(ViewState(regions=("asean",), lang="zh"), where="explore")
+    years = [a for a in links if "deck=years" in (a.href or "")]
+    assert len(years) == 1 and "region=asean" in years[0].href and "lang=zh" in years[0].href

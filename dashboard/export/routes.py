@@ -20,7 +20,16 @@ from dashboard.export.briefing import briefing_html
 from dashboard.export.figure import slide_figure
 from dashboard.export.fonts import missing_glyphs_message, undrawable
 from dashboard.export.render import FORMATS, ExportError, merge_pdfs, renderer
-from dashboard.scenes import MY_DECK, DeckError, load_deck, parse_deck, resolve, state_options
+from dashboard.scenes import (
+    MY_DECK,
+    YEARS_DECK,
+    DeckError,
+    load_deck,
+    parse_deck,
+    resolve,
+    state_options,
+    years_deck,
+)
 from dashboard.state import ViewState
 from dashboard.usertext import UserTextError, check_text
 
@@ -101,9 +110,23 @@ def _deck(args, catalog):
         posted = _posted_deck()
         if posted is not None:
             return parse_deck(posted, MY_DECK, state_options(catalog))
+        if args.get("deck") == YEARS_DECK:  # the view given, through the years it changed
+            return _years_deck(args, catalog)
         return load_deck(args.get("deck", "default"), state_options(catalog))
     except DeckError as e:
         raise BadRequest(str(e)) from None
+
+
+def _years_deck(args, catalog):
+    from dashboard.describe import view_title
+    from dashboard.layout.controls import play_years
+
+    query = {k: v for k, v in args.to_dict().items() if k not in (*EXPORT_PARAMS, "deck")}
+    state, _ = ViewState.from_query(query, state_options(catalog))
+    years = play_years(catalog)
+    titles = {y: tuple(view_title(catalog, state.with_(year=y), lang) for lang in ("en", "zh"))
+              for y in years}  # fmt: skip
+    return years_deck(state, years, titles)
 
 
 SAFE_NAME = re.compile(r"[^a-z0-9._-]+")

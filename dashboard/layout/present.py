@@ -52,6 +52,10 @@ def export_links(
             "PDF", href=f"/export/map.pdf?{q}", className="button", id=f"{where}-{ID.EXPORT_PDF}"
         ),
     ]
+    if where == "explore":  # this view through the years, as one offline file
+        yq = "&".join(x for x in (view_q, f"deck=years&lang={state.lang}") if x)
+        links.append(html.A(t("export.years_html", state.lang), href=f"/export/briefing.html?{yq}",
+                            className="button", id=f"{where}-{ID.EXPORT_YEARS_HTML}"))  # fmt: skip
     if state.deck != MY_DECK:
         dq = f"deck={state.deck}&lang={state.lang}"
         links += [
