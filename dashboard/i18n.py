@@ -167,6 +167,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "export.deck_pdf": ("Deck PDF", "簡報 PDF"),
     "export.deck_html": ("Deck as one offline HTML file", "簡報離線 HTML 檔"),
     "export.years_html": ("Through the years (offline HTML)", "歷年演變（離線 HTML）"),
+    "present.years": ("Present through the years", "簡報歷年演變"),
     "present.default": ("Present the default deck", "播放預設簡報"),
     "present.mine": ("Present my scenes", "播放我的畫面"),
     "present.count": ("My deck: {n} scenes", "我的簡報：{n} 幕"),

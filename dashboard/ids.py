@@ -83,6 +83,7 @@ class ID(StrEnum):
     EXPORT_DECK_PDF = "export-deck-pdf"
     EXPORT_DECK_HTML = "export-deck-html"
     EXPORT_YEARS_HTML = "export-years-html"  # the view through the years, offline
+    PRESENT_YEARS = "present-years"  # present mode: the view through the years
     EXPLORE_EXPORTS = "explore-exports"
     ADD_SCENE = "add-scene"
     MY_DECK = "my-deck"

@@ -207,6 +207,19 @@ def years_deck(state: ViewState, years: list[int], titles: dict[int, tuple[str, 
     return Deck(YEARS_DECK, "Hong Kong's network through the years", "香港網絡歷年演變", scenes)
 
 
+def years_deck_for(catalog: Catalog, state: ViewState) -> Deck:
+    """:func:`years_deck` of ``state``'s view through the years the network changed, each
+    scene titled with the view in words (both languages)."""
+    from dashboard.describe import view_title
+    from dashboard.layout.controls import play_years
+
+    base = state.with_(view="explore", scene=0, deck=DEFAULT_DECK)
+    years = play_years(catalog)
+    titles = {y: tuple(view_title(catalog, base.with_(year=y), lang) for lang in ("en", "zh"))
+              for y in years}  # fmt: skip
+    return years_deck(base, years, titles)
+
+
 def load_deck(name: str = DEFAULT_DECK, options: Options | None = None) -> Deck:
     """The deck ``name`` from the decks folder; DeckError if unknown or malformed."""
     if not NAME_RE.match(name or ""):
@@ -236,7 +249,7 @@ def state_options(catalog: Catalog) -> Options:
     return Options(
         regions=catalog.region_ids,
         proposals=catalog.proposal_ids,
-        decks=tuple(dict.fromkeys([DEFAULT_DECK, *deck_names(), MY_DECK])),
+        decks=tuple(dict.fromkeys([DEFAULT_DECK, *deck_names(), MY_DECK, YEARS_DECK])),
     )
 
 
@@ -263,6 +276,8 @@ def resolve(catalog: Catalog, state: ViewState, user_deck: dict | None = None) -
             if not user_deck or not user_deck.get("scenes"):
                 raise DeckError("your deck is empty: add the current view as a scene first")
             deck = parse_deck(user_deck, MY_DECK, opts)
+        elif state.deck == YEARS_DECK:  # the link's own view, through the years
+            deck = years_deck_for(catalog, state)
         else:
             deck = load_deck(state.deck, opts)
     except DeckError as e:

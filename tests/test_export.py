@@ -375,4 +375,9 @@ def test_the_explore_page_links_its_view_through_the_years(catalog):
 
     links = export_links(ViewState(regions=("asean",), lang="zh"), where="explore")
     years = [a for a in links if "deck=years" in (a.href or "")]
-    assert len(years) == 1 and "region=asean" in years[0].href and "lang=zh" in years[0].href
+    offline = [a for a in years if a.href.startswith("/export/briefing.html?")]
+    present = [a for a in years if a.href.startswith("?")]
+    assert len(offline) == len(present) == 1
+    for a in years:
+        assert "region=asean" in a.href and a.href.count("lang=zh") == 1
+    assert "view=present" in present[0].href

@@ -97,3 +97,21 @@ def test_resolve_clamps_the_scene_and_falls_back_with_a_notice(catalog):
         {"scenes": [scene(query="year=2012")]},
     )
     assert mine.deck.id == MY_DECK and mine.state.year == 2012 and mine.state.lang == "zh"
+
+
+def test_present_mode_plays_a_view_through_the_years(catalog):
+    """deck=years: the link's own view (here ASEAN) once per year the network changed."""
+    from dashboard.layout.controls import play_years
+    from dashboard.scenes import YEARS_DECK, resolve
+    from dashboard.state import ViewState
+
+    years = play_years(catalog)
+    st = ViewState(view="present", deck=YEARS_DECK, regions=("asean",), scene=3, lang="zh")
+    ref = resolve(catalog, st)
+    assert not ref.notice and len(ref.deck.scenes) == len(years)
+    assert ref.state.year == years[3] and ref.state.regions == ("asean",)
+    assert str(years[3]) in ref.scene.text("title", "zh") and "東盟" in ref.scene.text(
+        "title", "zh"
+    )
+    last = resolve(catalog, st.with_(scene=999))
+    assert last.state.year == years[-1]

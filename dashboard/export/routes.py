@@ -28,7 +28,7 @@ from dashboard.scenes import (
     parse_deck,
     resolve,
     state_options,
-    years_deck,
+    years_deck_for,
 )
 from dashboard.state import ViewState
 from dashboard.usertext import UserTextError, check_text
@@ -118,15 +118,9 @@ def _deck(args, catalog):
 
 
 def _years_deck(args, catalog):
-    from dashboard.describe import view_title
-    from dashboard.layout.controls import play_years
-
     query = {k: v for k, v in args.to_dict().items() if k not in (*EXPORT_PARAMS, "deck")}
     state, _ = ViewState.from_query(query, state_options(catalog))
-    years = play_years(catalog)
-    titles = {y: tuple(view_title(catalog, state.with_(year=y), lang) for lang in ("en", "zh"))
-              for y in years}  # fmt: skip
-    return years_deck(state, years, titles)
+    return years_deck_for(catalog, state)
 
 
 SAFE_NAME = re.compile(r"[^a-z0-9._-]+")

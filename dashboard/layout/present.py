@@ -10,7 +10,7 @@ from dash import dcc, html
 from dashboard.export.figure import source_line, stamp
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.scenes import MY_DECK, resolve
+from dashboard.scenes import MY_DECK, YEARS_DECK, resolve
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
@@ -52,12 +52,18 @@ def export_links(
             "PDF", href=f"/export/map.pdf?{q}", className="button", id=f"{where}-{ID.EXPORT_PDF}"
         ),
     ]
-    if where == "explore":  # this view through the years, as one offline file
-        yq = "&".join(x for x in (view_q, f"deck=years&lang={state.lang}") if x)
+    if where == "explore":  # this view through the years: presented, and as one offline file
+        yq = "&".join(x for x in (view_q, f"deck={YEARS_DECK}") if x)  # (the view's own lang)
+        present = state.with_(view="present", deck=YEARS_DECK, scene=0).to_query()
+        links.append(html.A(t("present.years", state.lang), href=f"?{present}", className="button",
+                            id=f"{where}-{ID.PRESENT_YEARS}"))  # fmt: skip
         links.append(html.A(t("export.years_html", state.lang), href=f"/export/briefing.html?{yq}",
                             className="button", id=f"{where}-{ID.EXPORT_YEARS_HTML}"))  # fmt: skip
     if state.deck != MY_DECK:
         dq = f"deck={state.deck}&lang={state.lang}"
+        if state.deck == YEARS_DECK:  # a generated deck: its view goes with it
+            base = state.with_(view="explore", deck="default", scene=0, year=ViewState().year)
+            dq = "&".join(x for x in (base.to_query(), dq) if x)
         links += [
             html.A(
                 t("export.deck_pdf", state.lang),
