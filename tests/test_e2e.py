@@ -65,6 +65,14 @@ def settled(atlas, quiet: int = 3):
     wait_for(still, what="callbacks settled")
 
 
+def grid_headers(atlas) -> list[str]:
+    """The table's column headers once its rows are drawn."""
+    wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
+    return [
+        e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")
+    ]
+
+
 def count(atlas, css: str) -> int:
     return len(atlas.driver.find_elements(By.CSS_SELECTOR, css))
 
@@ -185,10 +193,7 @@ def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
 
 def test_e2e005_table_lists_records_with_sources(atlas):
     visit(atlas, "view=table&table=offices")
-    wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
-    headers = [
-        e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")
-    ]
+    headers = grid_headers(atlas)
     assert headers[0] == "Name" and "Kind" in headers  # the name first, not an id; words, not ids
     assert "records" in atlas.find_element("#table-count").text
     href = atlas.find_element("#download-csv").get_attribute("href")
@@ -365,10 +370,7 @@ def test_e2e012_an_embedded_map_fills_its_frame_with_title_legend_and_source(atl
 
 def test_e2e013_the_grid_downloads_what_it_shows(atlas):
     visit(atlas, "view=table&table=offices&lang=zh")
-    wait_for(lambda: count(atlas, "#grid .ag-row") > 10, what="grid rows")
-    headers = [
-        e.text for e in atlas.driver.find_elements(By.CSS_SELECTOR, "#grid .ag-header-cell-text")
-    ]
+    headers = grid_headers(atlas)
     assert headers[0] == "名稱" and "類別" in headers  # headers in the chosen language
     assert (
         "名稱（英文）" not in headers and "名稱（中文）" not in headers
