@@ -21,6 +21,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("Hong Kong Network Atlas", "香港網絡地圖集"),
     "embed.open": ("Open in the Atlas ↗", "在地圖集開啟 ↗"),
+    "details.proposed_by": ("Proposed by {doc}", "由{doc}建議"),
+    "details.realised_as": ("; realised as {name}", "；已落實為{name}"),
     "play.years": ("Play the years", "播放年份"),
     "routes.busy": (
         "Flights from HKG: 3 or more departures a day ({n})",

@@ -72,3 +72,34 @@ def test_a_source_with_an_address_opens_it_in_a_new_tab(catalog):
     assert any(
         a.get("href") == with_url[row["document_id"]] and a.get("target") == "_blank" for a in links
     )
+
+
+def test_every_item_says_its_status_in_words(catalog):
+    """A proposed item names who proposed it; a realised one what realised it (issue 13)."""
+    import json as _json
+
+    st = ViewState(layers=("coverage", "offices", "cities"), proposals=("hkvision-2017",),
+                   statuses=("existing", "planned", "proposed", "closed"))  # fmt: skip
+    cities = catalog.table("partner_cities")
+    surabaya = cities[cities["city_en"] == "Surabaya"].iloc[0]["id"]
+    text = _json.dumps(
+        _links_tree(details(catalog, st, parse_target(f"cities:{surabaya}"))), ensure_ascii=False
+    )
+    assert "Proposed by Hong Kong Vision proposal (2017)" in text
+    zh = _json.dumps(_links_tree(details(catalog, st.with_(lang="zh"), parse_target(f"cities:{surabaya}"))),
+                     ensure_ascii=False)  # fmt: skip
+    assert "建議" in zh and "由" in zh
+    text = _json.dumps(
+        _links_tree(details(catalog, st, parse_target("offices:prop-hkvision-2017-eto-are")))
+    )
+    assert "realised as Hong Kong Economic and Trade Office, Dubai" in text
+    assert "Realised by:" not in text  # said once, with the status
+
+
+def _links_tree(component):
+    tree = (
+        [c.to_plotly_json() for c in component]
+        if isinstance(component, list)
+        else component.to_plotly_json()
+    )
+    return json.loads(json.dumps(tree, default=lambda o: o.to_plotly_json()))

@@ -15,6 +15,7 @@ from geodata.catalog import Catalog
 from geodata.codes import is_adcode
 from geodata.layers import LAYERS, PointLayer
 from geodata.network import facts_in_force, select
+from geodata.text import pick
 
 AREA_KINDS = ("country", "province")
 KINDS = (*LAYERS, *AREA_KINDS)
@@ -79,20 +80,37 @@ def _both_names(en: str, zh: str, lang: str) -> str:
     return f"{zh} {en}" if lang == "zh" else f"{en} {zh}"
 
 
+def _status_words(catalog: Catalog, layer: PointLayer, r: dict, lang: str) -> str:
+    """The record's status in words: who proposed it, and what realised it."""
+    from dashboard.describe import document_label
+
+    status = r.get("status_at") or r.get("status")
+    words = t(f"status.{status}", lang)
+    if status == "proposed" and r.get("document_id"):
+        words = t("details.proposed_by", lang, doc=document_label(catalog, r["document_id"], lang))
+    if r.get("realised_by"):
+        table = catalog.table(layer.table)
+        hit = table[table["id"] == r["realised_by"]]
+        if len(hit):
+            en, zh = (str(hit[c].iloc[0] or "") for c in layer.name)
+            words += t("details.realised_as", lang, name=pick(en, zh, lang))
+    return words
+
+
 def record_item(catalog: Catalog, layer: PointLayer, r: dict, lang: str) -> html.Li:
     """One record as its layer declares it: names, subtitle, fields, notes, source."""
     en, zh = (r.get(c, "") for c in layer.name)
     head = _both_names(en, zh, lang)
     if r.get("dest_iata"):
         head += f" ({r['dest_iata']})"
-    sub = [t(f"status.{r['status_at']}", lang) if f == "status" else field_text(f, r.get(f), lang)
+    sub = [_status_words(catalog, layer, r, lang) if f == "status" else field_text(f, r.get(f), lang)
            for f in layer.subtitle]  # fmt: skip
     if r.get("new_2024_25") == "yes":
         sub.append(t("status.new", lang))
     lines = [html.Strong(head), html.Div(" · ".join(s for s in sub if s))]
     for f in (*layer.fields, *layer.details_only):
         text = field_text(f.format, r.get(f.column), lang, catalog)
-        if text and f.format != "iata":
+        if text and f.format != "iata" and f.column != "realised_by":  # (said with the status)
             lines.append(html.Div(f"{f.label(lang)}: {text}"))
     if r.get("precision") in ("country", "province", "region"):
         lines.append(html.Div(t("details.approx", lang), className="muted"))
