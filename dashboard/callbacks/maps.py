@@ -7,6 +7,8 @@ Maps hidden by the current view are left alone until they are shown.
 
 from __future__ import annotations
 
+import json
+
 from dash import Input, Output, State, ctx, no_update
 
 from dashboard.callbacks.deck import explore_links
@@ -52,6 +54,11 @@ def geo_size(map_id: str, sizes: dict | None) -> tuple[int, int] | None:
     return w, h
 
 
+def _plain(component) -> str:
+    """A legend as JSON, to tell whether it changed."""
+    return json.dumps(component, default=lambda o: o.to_plotly_json(), sort_keys=True)
+
+
 def update_maps(
     catalog: Catalog,
     state: ViewState,
@@ -84,7 +91,10 @@ def update_maps(
         else:
             out.append(mapfig.patch(catalog, st, old, side, shape, size, old_size))
         if map_id in legends and (old is None or old != st):
-            legends[map_id] = legend_panel(catalog, st, side, shape)
+            legend = legend_panel(catalog, st, side, shape)
+            # the legend goes only when it says something new (a zoom or a region leaves it)
+            if old is None or _plain(legend) != _plain(legend_panel(catalog, old, side, shape)):
+                legends[map_id] = legend
         drawn[map_id] = {"state": st.to_dict(), "size": list(size) if size else None}
     return out, [legends[m] for m in SCREEN_MAPS], drawn
 
