@@ -17,7 +17,7 @@ from dashboard.i18n import t
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 from geodata.kinds import KINDS
-from geodata.layers import LAYERS
+from geodata.layers import DRAW_ORDER, LAYERS
 from geodata.metrics import METRICS
 from geodata.network import select
 
@@ -75,7 +75,7 @@ def legend_panel(
         title = t("layer.provinces", lang) + " · " + t(f"metric.{pmetric}", lang)
         parts.append(_colour_key(pmetric, lang, upd["provinces"].get("zmax"), title))
     items = []
-    for lid in reversed(mapfig.DRAW_ORDER):  # the layer drawn on top first
+    for lid in reversed(DRAW_ORDER):  # the layer drawn on top first
         layer = LAYERS[lid]
         for c in layer.classes:
             tr = upd[f"{lid}_{c}"]
