@@ -1,27 +1,25 @@
 """The tables' column headers in both languages (the table view; downloads keep the ids, which
-the data package documents). A column without an entry shows its id."""
+the data package documents). The point layers' fields are named where they are declared
+(``geodata.layers``); the other columns here. A column without an entry shows its id."""
 
 from __future__ import annotations
+
+from geodata.layers import LAYERS
 
 HEADERS: dict[str, tuple[str, str]] = {
     "name": ("Name", "名稱"), "kind": ("Kind", "類別"), "status": ("Status", "狀態"),
     "status_at": ("Status as of", "狀態日期"), "basis": ("Basis", "依據"),
-    "realised": ("Realised", "已落實"), "opened": ("Opened", "開設"), "closed": ("Closed", "關閉"),
+    "realised": ("Realised", "已落實"),
     "city_en": ("City (English)", "城市（英文）"), "city_zh": ("City (Chinese)", "城市（中文）"),
     "country_iso3": ("Country code", "國家代碼"), "country_en": ("Country (English)", "國家（英文）"),
     "country_zh": ("Country (Chinese)", "國家（中文）"), "adcode": ("Province code", "省級代碼"),
     "province_en": ("Province (English)", "省份（英文）"), "province_zh": ("Province (Chinese)", "省份（中文）"),
     "lat": ("Latitude", "緯度"), "lon": ("Longitude", "經度"), "precision": ("Located to", "定位精度"),
-    "region_id": ("Region", "地區"), "parent_id": ("Reports to", "上級辦事處"),
-    "realised_by": ("Realised by", "落實項目"), "name_en": ("Name (English)", "名稱（英文）"),
+    "region_id": ("Region", "地區"), "name_en": ("Name (English)", "名稱（英文）"),
     "name_zh": ("Name (Chinese)", "名稱（中文）"), "id": ("ID", "編號"),
     "document_id": ("Source document", "資料來源文件"), "document_title": ("Source title", "資料來源標題"),
-    "source": ("Source", "資料來源"), "confidence": ("Confidence", "可信程度"), "notes": ("Notes", "備註"),
-    "theme": ("Theme", "主題"), "dest_iata": ("Airport", "機場"), "service": ("Service", "服務"),
-    "regularity": ("Regularity", "航班規律"), "since": ("Since", "開始"), "until": ("Until", "結束"),
-    "airlines": ("Airlines", "航空公司"),
-    "pax_per_week": ("Passenger departures a week", "每周客運航班"),
-    "cargo_per_week": ("Cargo departures a week", "每周貨運航班"), "frequency": ("Frequency", "班次"), "as_of": ("As of", "截至"),
+    "source": ("Source", "資料來源"), "confidence": ("Confidence", "可信程度"), "notes": ("Notes", "備註"), "service": ("Service", "服務"),
+    "regularity": ("Regularity", "航班規律"), "as_of": ("As of", "截至"),
     "new_2024_25": ("New 2024–25", "2024至25年新航線"), "iso3": ("Country code", "國家代碼"),
     "presence": ("Presence (class)", "網絡覆蓋（級別）"), "presence_label": ("Network presence", "網絡覆蓋"),
     "offices": ("Offices", "辦事處"), "routes": ("Flights", "航線"), "cities": ("Sister cities", "姊妹城市"),
@@ -38,6 +36,12 @@ HEADERS: dict[str, tuple[str, str]] = {
     "outcome": ("Outcome", "結果"), "realised_by_name": ("Realised as", "落實為"),
     "realised_on": ("Realised on", "落實日期"), "years_after": ("Years after", "相隔年數"),
 }  # fmt: skip
+
+
+# the layers' own field labels (hover, details) name those columns
+for _layer in LAYERS.values():
+    for _f in (*_layer.fields, *_layer.details_only):
+        HEADERS.setdefault(_f.column, (_f.label.en, _f.label.zh))
 
 
 def header(column: str, lang: str) -> str:

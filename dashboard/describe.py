@@ -66,18 +66,21 @@ def kinds_text(state: ViewState, lang: str) -> str:
     )
 
 
+def evidence_source(catalog: Catalog, ev: dict, lang: str) -> str:
+    """What a year's routes rest on (``network.route_evidence``): its own snapshot, the latest
+    known one, or none yet."""
+    d = catalog.documents[catalog.documents["id"] == ev["document_id"]]
+    label = pick(d["label_en"].iloc[0], d["label_zh"].iloc[0], lang) if len(d) else ""
+    return t(f"evidence.{ev['kind']}", lang, source=label, date=fmt_date(ev["date"], lang))
+
+
 def evidence_text(catalog: Catalog, state: ViewState, lang: str) -> str:
     """What the routes shown count and rest on: services, regularity, and the route evidence
     of the year (a snapshot of the year, the latest known one, or none)."""
-    from dashboard.i18n import fmt_date
     from geodata.network import route_evidence
     from geodata.schema import REGULARITIES
 
-    ev = route_evidence(catalog, state.network_filter().as_of)
-    d = catalog.documents[catalog.documents["id"] == ev["document_id"]]
-    label = pick(d["label_en"].iloc[0], d["label_zh"].iloc[0], lang) if len(d) else ""
-    when = fmt_date(ev["date"], lang)
-    source = t(f"evidence.{ev['kind']}", lang, source=label, date=when)
+    source = evidence_source(catalog, route_evidence(catalog, state.network_filter().as_of), lang)
     services = state.services or ("passenger", "cargo")
     what = _and([t(f"service.{s}", lang) for s in services if s != "both"], lang)
     regs = state.regularities or REGULARITIES
@@ -113,10 +116,7 @@ def map_alt(catalog: Catalog, state: ViewState, lang: str, side: str | None = No
 
             ev = route_evidence(catalog, flt.as_of)
             if ev["kind"] != "current":
-                label = document_label(catalog, ev["document_id"], lang)
-                said = t(
-                    f"evidence.{ev['kind']}", lang, source=label, date=fmt_date(ev["date"], lang)
-                )
+                said = evidence_source(catalog, ev, lang)
                 out.append(said[:1].upper() + said[1:])
     if "coverage" in st.layers:
         m = METRICS[st.metric]

@@ -24,6 +24,7 @@ from dash.exceptions import DependencyException, PreventUpdate
 from werkzeug.exceptions import BadRequest, HTTPException, NotFound, RequestURITooLarge
 
 from dashboard.i18n import t
+from dashboard.plainpage import plain_page
 
 log = logging.getLogger("dashboard.guard")
 
@@ -162,17 +163,14 @@ def not_found_page(path: str, lang: str) -> str:
     about = "?view=about&lang=zh" if lang == "zh" else "?view=about"
     code = f"<code>{html.escape(path)}</code>"
     body = html.escape(t("notfound.body", lang, path="\x00")).replace("\x00", code)
-    return (
-        f'<!doctype html><html lang="{"zh-Hant-HK" if lang == "zh" else "en"}"><head>'
-        '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(t('notfound.title', lang))} · {html.escape(t('app.title', lang))}</title>"
-        '<link rel="stylesheet" href="/assets/atlas.css"></head>'
-        f'<body><main class="not-found app lang-{lang}"><p class="brand">{html.escape(t("app.title", lang))}</p>'
-        f"<h1>{html.escape(t('notfound.title', lang))}</h1><p>{body}</p>"
-        f'<p><a class="button" href="/{q}">{html.escape(t("notfound.map", lang))}</a> '
-        f'<a class="button" href="/{about}">{html.escape(t("notfound.about", lang))}</a></p>'
-        "</main></body></html>"
+    esc = lambda key: html.escape(t(key, lang))  # noqa: E731
+    body = (
+        f'<p class="brand">{esc("app.title")}</p><h1>{esc("notfound.title")}</h1><p>{body}</p>'
+        f'<p><a class="button" href="/{q}">{esc("notfound.map")}</a> '
+        f'<a class="button" href="/{about}">{esc("notfound.about")}</a></p>'
     )
+    title = f"{t('notfound.title', lang)} · {t('app.title', lang)}"
+    return plain_page(title, body, lang, f"not-found app lang-{lang}")
 
 
 def install(app: dash.Dash) -> None:

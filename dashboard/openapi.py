@@ -12,6 +12,7 @@ import html
 
 from dashboard import __version__
 from dashboard.export.routes import DEFAULT_H, DEFAULT_W, MAX_SIDE, MAX_TEXT, MIN_SIDE
+from dashboard.plainpage import plain_page
 from dashboard.state import (
     COMPARE_MODES,
     FOCUSES,
@@ -235,11 +236,7 @@ def docs_page(catalog: Catalog) -> str:
         f"<tr><td><code>{p['name']}</code></td><td>{html.escape(p['schema'].get('description') or ', '.join(map(str, p['schema'].get('enum', []))) or p['schema']['type'])}</td></tr>"
         for p in s["components"]["parameters"].values()
     )  # fmt: skip
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(s['info']['title'])}</title>"
-        '<link rel="stylesheet" href="/assets/atlas.css"></head><body><main class="api-docs">'
+    body = (
         f"<h1>{html.escape(s['info']['title'])} <small>{html.escape(s['info']['version'])}</small></h1>"
         f"<p>{html.escape(s['info']['description'])}</p>"
         '<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1) · '
@@ -248,5 +245,6 @@ def docs_page(catalog: Catalog) -> str:
         "<h2>Endpoints</h2><table><thead><tr><th>Request</th><th>What</th><th>Parameters</th>"
         f"<th>Statuses</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         "<h2>View parameters</h2><p>The same parameters as the page's links.</p>"
-        f"<table><tbody>{state_rows}</tbody></table></main></body></html>"
+        f"<table><tbody>{state_rows}</tbody></table>"
     )
+    return plain_page(s["info"]["title"], body, "en", "api-docs")

@@ -195,29 +195,20 @@ def _load(path: Path, mtime: float, options: Options | None) -> Deck:
 YEARS_DECK = "years"  # a view played through the years the network changed (generated)
 
 
-def years_deck(state: ViewState, years: list[int], titles: dict[int, tuple[str, str]]) -> Deck:
-    """The view of ``state`` once per year of ``years`` (at most MAX_SCENES): what *Play the
-    years* shows, as a deck the offline briefing and the PDF can carry. ``titles``: each year's
-    scene title in English and Chinese."""
-    scenes = tuple(
-        Scene(*titles[y], "", "", "", "", state.with_(year=y, view="explore", scene=0,
-                                                      deck=DEFAULT_DECK, lang="en").to_query())
-        for y in years[-MAX_SCENES:]
-    )  # fmt: skip
-    return Deck(YEARS_DECK, "Hong Kong's network through the years", "香港網絡歷年演變", scenes)
-
-
-def years_deck_for(catalog: Catalog, state: ViewState) -> Deck:
-    """:func:`years_deck` of ``state``'s view through the years the network changed, each
-    scene titled with the view in words (both languages)."""
+def years_deck(catalog: Catalog, state: ViewState) -> Deck:
+    """The view of ``state`` once per year the network changed (what *Play the years* shows),
+    as a deck present mode, the offline briefing and the PDF can carry; each scene titled with
+    the view in words, in both languages."""
     from dashboard.describe import view_title
     from dashboard.layout.controls import play_years
 
     base = state.with_(view="explore", scene=0, deck=DEFAULT_DECK)
-    years = play_years(catalog)
-    titles = {y: tuple(view_title(catalog, base.with_(year=y), lang) for lang in ("en", "zh"))
-              for y in years}  # fmt: skip
-    return years_deck(base, years, titles)
+    scenes = tuple(
+        Scene(*(view_title(catalog, base.with_(year=y), lang) for lang in ("en", "zh")), "", "",
+              "", "", base.with_(year=y, lang="en").to_query())
+        for y in play_years(catalog)[-MAX_SCENES:]
+    )  # fmt: skip
+    return Deck(YEARS_DECK, "Hong Kong's network through the years", "香港網絡歷年演變", scenes)
 
 
 def load_deck(name: str = DEFAULT_DECK, options: Options | None = None) -> Deck:
@@ -277,7 +268,7 @@ def resolve(catalog: Catalog, state: ViewState, user_deck: dict | None = None) -
                 raise DeckError("your deck is empty: add the current view as a scene first")
             deck = parse_deck(user_deck, MY_DECK, opts)
         elif state.deck == YEARS_DECK:  # the link's own view, through the years
-            deck = years_deck_for(catalog, state)
+            deck = years_deck(catalog, state)
         else:
             deck = load_deck(state.deck, opts)
     except DeckError as e:

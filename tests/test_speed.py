@@ -236,3 +236,28 @@ def test_places_are_found_by_their_other_names(catalog):
         assert any(found in x for x in labels), (typed, labels)
     zh = [o["label"] for o in matching_places(catalog, st.with_(lang="zh"), "saigon")]
     assert any("胡志明市" in x for x in zh)  # the Chinese list finds it by its English alias too
+
+
+def test_the_page_bundle_fetches_nothing_from_the_internet():
+    """Offline first: of the addresses in the vendored plotly.js, the two it would use at run
+    time are switched off by the graphs' config (the base-map topojson comes from /assets, no
+    send-to-cloud link); the others are XML namespaces and comments. A new bundle version with a
+    new address fails here until it is looked at."""
+    from dashboard.layout import GRAPH_CONFIG
+
+    bundle = next(VENDOR.glob("plotly-geo-*.min.js")).read_text()
+    found = set(re.findall(r"https?://[A-Za-z0-9./_-]+", bundle))
+    namespaces_and_docs = {
+        "http://www.w3.org/2000/svg", "http://www.w3.org/2000/xmlns/", "http://www.w3.org/1999/xlink",
+        "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/1999/xhtml",
+        "https://plotly.com/", "https://plotly.com/javascript/animations/",
+        "https://github.com/voidqk/polybooljs", "https://github.com/d3/d3-time-format/tree/v2.2.3",
+        "https://github.com/d3/d3-format/tree/v1.4.5", "http://syntheti.cc", "http://getify.mit-license.org",
+    }  # fmt: skip
+    runtime = {"https://cdn.plot.ly/un/", "https://cloud.plotly.com/newchart"}
+    assert found <= namespaces_and_docs | runtime, found - namespaces_and_docs - runtime
+    assert GRAPH_CONFIG["topojsonURL"].startswith("/assets/")  # not cdn.plot.ly
+    assert (
+        GRAPH_CONFIG["showSendToCloud"] is False and GRAPH_CONFIG["showEditInChartStudio"] is False
+    )
+    assert (ROOT / "assets" / "topojson" / "world_110m.json").exists()

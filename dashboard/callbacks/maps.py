@@ -7,6 +7,7 @@ Maps hidden by the current view are left alone until they are shown.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from dash import Input, Output, State, ctx, no_update
@@ -54,9 +55,10 @@ def geo_size(map_id: str, sizes: dict | None) -> tuple[int, int] | None:
     return w, h
 
 
-def _plain(component) -> str:
-    """A legend as JSON, to tell whether it changed."""
-    return json.dumps(component, default=lambda o: o.to_plotly_json(), sort_keys=True)
+def _digest(component) -> str:
+    """A short fingerprint of a legend, to tell whether it changed."""
+    text = json.dumps(component, default=lambda o: o.to_plotly_json(), sort_keys=True)
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
 def update_maps(
@@ -90,12 +92,17 @@ def update_maps(
             out.append(no_update)
         else:
             out.append(mapfig.patch(catalog, st, old, side, shape, size, old_size))
-        if map_id in legends and (old is None or old != st):
-            legend = legend_panel(catalog, st, side, shape)
-            # the legend goes only when it says something new (a zoom or a region leaves it)
-            if old is None or _plain(legend) != _plain(legend_panel(catalog, old, side, shape)):
-                legends[map_id] = legend
-        drawn[map_id] = {"state": st.to_dict(), "size": list(size) if size else None}
+        record = {"state": st.to_dict(), "size": list(size) if size else None}
+        if map_id in legends:
+            # the legend goes only when it says something new (a zoom or a region leaves it):
+            # the drawn record keeps a digest of the one on screen
+            record["legend"] = before.get("legend")
+            if old is None or old != st:
+                legend = legend_panel(catalog, st, side, shape)
+                record["legend"] = _digest(legend)
+                if old is None or record["legend"] != before.get("legend"):
+                    legends[map_id] = legend
+        drawn[map_id] = record
     return out, [legends[m] for m in SCREEN_MAPS], drawn
 
 

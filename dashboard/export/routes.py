@@ -28,7 +28,7 @@ from dashboard.scenes import (
     parse_deck,
     resolve,
     state_options,
-    years_deck_for,
+    years_deck,
 )
 from dashboard.state import ViewState
 from dashboard.usertext import UserTextError, check_text
@@ -120,7 +120,7 @@ def _deck(args, catalog):
 def _years_deck(args, catalog):
     query = {k: v for k, v in args.to_dict().items() if k not in (*EXPORT_PARAMS, "deck")}
     state, _ = ViewState.from_query(query, state_options(catalog))
-    return years_deck_for(catalog, state)
+    return years_deck(catalog, state)
 
 
 SAFE_NAME = re.compile(r"[^a-z0-9._-]+")

@@ -35,6 +35,12 @@ def place_aliases(catalog: Catalog) -> dict[str, str]:
 def place_options(catalog: Catalog, state: ViewState, side: str | None = None) -> list[dict]:
     """Options ``{label, value, search}``: ``value`` is what a click on the place sends
     (``offices:eto-bangkok``, ``country:THA``), so the details panel treats both alike."""
+    return list(_place_options(catalog, state, side))
+
+
+@lru_cache(maxsize=32)
+def _place_options(catalog: Catalog, state: ViewState, side: str | None) -> tuple[dict, ...]:
+    """(Built once per view: the finder searches it on every key typed.)"""
     lang = state.lang
     aliases = place_aliases(catalog)
     st = state.effective(side)
@@ -68,7 +74,7 @@ def place_options(catalog: Catalog, state: ViewState, side: str | None = None) -
         out += _areas(
             catalog, province_metrics(catalog, flt, st.point_layers), st, "province", lang
         )
-    return out
+    return tuple(out)
 
 
 def _areas(
