@@ -189,6 +189,15 @@
     return nu;
   };
 
+  /* The draft editor: a click on the map adds to the draft only while "Add by clicking the map"
+     is ticked; otherwise the click goes nowhere but the details panel (no request). */
+  atlas.draftClick = function (click, on) {
+    if (!click || !on || on.indexOf("on") < 0) return window.dash_clientside.no_update;
+    return click;
+  };
+  var dcl = (window.dash_clientside = window.dash_clientside || {});
+  dcl.atlas = Object.assign(dcl.atlas || {}, { draftClick: atlas.draftClick });
+
   /* "Play the years": the year steps through the years the network changed (the button's
      data-years), one every 1.6 s, as if the slider were moved; the same button stops it. */
   var playTimer = null;

@@ -72,11 +72,12 @@
   };
 
   function encode(x) {
-    // as Python's urlencode(..., safe=",") writes it
+    // as Python's urlencode(..., safe=",:") writes it
     return encodeURIComponent(x)
       .replace(/[!'()*]/g, function (ch) { return "%" + ch.charCodeAt(0).toString(16).toUpperCase(); })
       .replace(/%20/g, "+")
-      .replace(/%2C/g, ",");
+      .replace(/%2C/g, ",")
+      .replace(/%3A/g, ":");
   }
 
   atlas.toQuery = function (s, spec) {

@@ -28,10 +28,10 @@ from werkzeug.exceptions import HTTPException
 from dashboard import tables as lyr
 from dashboard.guard import MAX_QUERY_BYTES  # longer query strings get 414
 from dashboard.scenes import state_options
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.datapackage import datapackage
-from geodata.measures import MEASURES
+from geodata.measures import MEASURES, added_by
 from geodata.measures import summary as network_summary
 from geodata.network import route_evidence
 from geodata.schema import LOAD_ORDER, TABLES
@@ -110,6 +110,7 @@ def _cached(resp: flask.Response, catalog: Catalog) -> flask.Response:
     return resp.make_conditional(flask.request)
 
 
+@reads_draft
 def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) -> dict:
     flt = state.effective().network_filter()
     nums = network_summary(catalog, flt)
@@ -124,11 +125,25 @@ def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) ->
         "of": nums["of"],
         "route_evidence": route_evidence(catalog, flt.as_of),
         "track_record": {p: track_payload(catalog, p, flt.as_of) for p in state.proposals},
+        "draft": draft_payload(catalog, state),
         "definitions": {
             k: {"label": m.label._asdict(), "definition": m.definition._asdict()}
             for k, m in MEASURES.items()
         },
         "data_version": catalog.version,
+    }
+
+
+def draft_payload(catalog: Catalog, state: ViewState) -> dict | None:
+    """The draft (``draft=``): its items, and what it adds to the view without it, per measure."""
+    if not state.draft:
+        return None
+    st = state.effective()
+    return {
+        "items": list(state.draft),
+        "title": state.draft_title,
+        "note": state.draft_note,
+        "adds": added_by(catalog, st.network_filter(), st.with_(draft=()).network_filter()),
     }
 
 

@@ -4,7 +4,7 @@ flights, ASEAN, 2026" — never ids) and the text alternative of a map."""
 from __future__ import annotations
 
 from dashboard.i18n import fmt_date, t
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.text import pick
 
@@ -88,6 +88,7 @@ def evidence_text(catalog: Catalog, state: ViewState, lang: str) -> str:
     return t("evidence.what", lang, what=what, how=how, source=source)
 
 
+@reads_draft
 def map_alt(catalog: Catalog, state: ViewState, lang: str, side: str | None = None) -> str:
     """The text alternative of a map: what it shows, in sentences with the numbers (the same
     selection and classes the map draws, and the numbers panel's measures)."""

@@ -18,7 +18,7 @@ import pyogrio
 from shapely.geometry import shape
 
 from dashboard import tables as lyr
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 
 AREA_TABLES = ("countries", "provinces")
@@ -40,6 +40,7 @@ def _frame(catalog: Catalog, state: ViewState, name: str) -> pd.DataFrame:
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(shapes, crs="EPSG:4326"))
 
 
+@reads_draft
 def atlas_gpkg(catalog: Catalog, state: ViewState) -> bytes:
     """The GeoPackage of ``state`` as bytes."""
     with tempfile.TemporaryDirectory(prefix="hk-atlas-gpkg-") as tmp:

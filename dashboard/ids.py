@@ -44,7 +44,24 @@ class ID(StrEnum):
     NUMBERS = "numbers"
     DETAILS = "details"
     PLACE_PICK = "place-pick"  # the searchable list of the places shown (keyboard path)
-    MAP_ALT = "map-alt"  # the explore map's text alternative
+    MAP_ALT = "map-alt"
+    # the draft editor (layout/draft_panel.py)
+    DRAFT_SUMMARY = "draft-summary"
+    DRAFT_KIND = "draft-kind"
+    DRAFT_PLACE = "draft-place"
+    DRAFT_ADD = "draft-add"
+    DRAFT_CLICK = "draft-click"  # "add by clicking the map"
+    DRAFT_CLICKED = "draft-clicked"  # a map click, passed on only while that is ticked
+    DRAFT_ITEMS = "draft-items"
+    DRAFT_ADDS = "draft-adds"  # what the draft adds to the view, measure by measure
+    DRAFT_REMOVE = "draft-remove"  # pattern-matching: {"type": "draft-remove", "item": token}
+    DRAFT_TITLE = "draft-title"
+    DRAFT_NOTE = "draft-note"
+    DRAFT_CLEAR = "draft-clear"
+    DRAFT_DOWNLOAD = "draft-download"
+    DRAFT_COMPARE = "draft-compare"
+    COMPARE_LEFT_TITLE = "compare-left-title"
+    COMPARE_RIGHT_TITLE = "compare-right-title"  # the explore map's text alternative
     EXPLORE = "page-explore"
     COMPARE = "page-compare"
     TABLE = "page-table"

@@ -143,6 +143,8 @@ def spec(catalog: Catalog) -> dict:
              *refs, *export_params]),
         "/export/kepler.json": get("The view as a kepler.gl saved map (schema v1): datasets with their sources, layers in the Atlas's colours",
                                    {"200": _json({"type": "object", "required": ["datasets", "config", "info"]})}),
+        "/export/draft.zip": get("The view's draft (draft=) as rows of the curated tables (documents, offices, routes: a CSV each) with a README, for a maintainer to add it as a proposal document",
+                                 {"200": _file("application/zip", "ZIP"), **_errors(404)}),
         "/export/briefing.pdf": {**get("A deck of scenes as one PDF, a page per scene", {
             "200": _file("application/pdf", "PDF"), **_errors(400, 413, 503)}, deck_params),
             "post": {"summary": "The user's own deck as one PDF", "requestBody": deck_body,

@@ -25,6 +25,7 @@ from dashboard.state import VERSION as LINK_VERSION
 from dashboard.state import Options, ViewState
 from dashboard.usertext import UserTextError, check_text
 from geodata.catalog import Catalog
+from geodata.draft import gazetteer
 
 DECKS_DIR = Path(__file__).resolve().parent / "decks"
 SCHEMA_FILE = DECKS_DIR / "deck.schema.json"
@@ -241,6 +242,7 @@ def state_options(catalog: Catalog) -> Options:
         regions=catalog.region_ids,
         proposals=catalog.proposal_ids,
         decks=tuple(dict.fromkeys([DEFAULT_DECK, *deck_names(), MY_DECK, YEARS_DECK])),
+        places=gazetteer(catalog),
     )
 
 

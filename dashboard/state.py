@@ -14,11 +14,13 @@ scenes (``link_version``; 1 when absent).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 from geodata.codes import STATUSES
+from geodata.draft import DRAFT_ID, Draft, DraftItem, clean_text, parse_draft, with_draft
 from geodata.kinds import DEFAULT_KINDS
 from geodata.layers import LAYERS as POINT_LAYERS
 from geodata.metrics import SELECTABLE as METRICS
@@ -30,7 +32,7 @@ VIEWS = ("explore", "compare", "present", "table", "about")
 LANGS = ("en", "zh")
 AREA_LAYERS = ("coverage", "provinces")
 LAYERS = (*AREA_LAYERS, *POINT_LAYERS)
-COMPARE_MODES = ("split", "diff")
+COMPARE_MODES = ("split", "diff", "versus")  # versus: the proposals chosen vs the draft
 PROJECTIONS = ("natural", "hk")  # Natural Earth; azimuthal equidistant centred on Hong Kong
 LABEL_MODES = ("auto", "key", "off")
 FOCUSES = ("world", "asia", "china", "gba", "europe", "middle-east")
@@ -44,6 +46,7 @@ PARAM_ATTR = {
     "proposal": "proposals", "status": "statuses", "kind": "kinds", "service": "services",
     "regularity": "regularities", "year": "year", "focus": "focus", "proj": "projection",
     "labels": "labels", "compare": "compare", "table": "table", "deck": "deck", "scene": "scene",
+    "draft": "draft", "dtitle": "draft_title", "dnote": "draft_note",
 }  # fmt: skip
 PARAMS = ("v", *PARAM_ATTR)
 
@@ -76,6 +79,8 @@ class Options:
     proposals: tuple[str, ...] = ()
     scenes: int = 0
     decks: tuple[str, ...] = ("default",)
+    #: where draft items can go (``geodata.draft.Gazetteer``); without it a draft is ignored
+    places: object = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -110,14 +115,22 @@ class ViewState:
     table: str = "offices"
     deck: str = "default"
     scene: int = 0
+    draft: tuple[str, ...] = ()  # the user's own proposal: items as links write them
+    draft_title: str = ""
+    draft_note: str = ""
     version: int = field(default=VERSION, compare=False)
 
     # -- conversions ---------------------------------------------------------------
     def network_filter(self) -> NetworkFilter:
+        statuses, proposals = self.statuses, self.proposals
+        if self.draft:  # a draft is always shown, beside the proposals chosen
+            if proposals or "proposed" not in statuses:
+                proposals = (*proposals, DRAFT_ID)
+            statuses = tuple(dict.fromkeys((*statuses, "proposed")))
         return NetworkFilter.for_year(
             self.year,
-            statuses=self.statuses,
-            proposals=self.proposals,
+            statuses=statuses,
+            proposals=proposals,
             regions=self.regions,
             office_kinds=self.kinds,
             services=self.services,
@@ -130,9 +143,18 @@ class ViewState:
         proposals; every other view draws the state as it is."""
         if self.view != "compare":
             return self
+        versus = self.compare == "versus"
         if side == "left":
+            return self.with_(statuses=("existing",), proposals=self.proposals if versus else (),
+                              draft=())  # fmt: skip
+        if side == "right" and versus:
             return self.with_(statuses=("existing",), proposals=())
         return self.with_(statuses=("existing",))
+
+    def draft_spec(self) -> Draft:
+        """The draft as ``geodata.draft`` takes it (items parsed from their tokens)."""
+        items = tuple(DraftItem(*t.split(":", 1)) for t in self.draft if ":" in t)
+        return Draft(items, self.draft_title, self.draft_note)
 
     @property
     def point_layers(self) -> tuple[str, ...]:
@@ -171,7 +193,7 @@ class ViewState:
         return {"v": str(VERSION), **out} if out else {}
 
     def to_query(self) -> str:
-        return urlencode(self.to_params(), safe=",")
+        return urlencode(self.to_params(), safe=",:")
 
     def with_(self, **changes) -> ViewState:
         return replace(self, **changes)
@@ -296,7 +318,41 @@ def _parse(q: dict[str, str], options: Options, warnings: list[ParamWarning]) ->
     one("table", TABLE_LAYERS)
     one("deck", options.decks)
     integer("scene", 0, max(options.scenes - 1, 0) if options.scenes else 999)
+    _parse_draft(q, options, values, warn)
     if values.get("statuses") == ():
         values.pop("statuses")
         warn("status", q.get("status", ""), "no status chosen; using the default")
     return values
+
+
+def _parse_draft(q: dict[str, str], options: Options, values: dict, warn) -> None:
+    """``draft`` (items checked against the places the data knows), ``dtitle`` and ``dnote``."""
+    if q.get("draft", "").strip():
+        if options.places is None:
+            warn("draft", q["draft"], "drafts are not available here; ignored")
+        else:
+            items, bad = parse_draft(q["draft"], options.places)
+            for b in bad:
+                warn("draft", b, "not a draft item; ignored")
+            if items:
+                values["draft"] = tuple(i.token for i in items)
+    for param in ("dtitle", "dnote"):
+        if param in q:
+            values[PARAM_ATTR[param]] = clean_text(q[param])
+
+
+def catalog_for(catalog, state: ViewState):
+    """The catalog a view reads: with the state's draft as a proposal document, when it has one
+    (``geodata.draft.with_draft``; cached, one catalog per draft)."""
+    return with_draft(catalog, state.draft_spec()) if state.draft else catalog
+
+
+def reads_draft(fn):
+    """For a function of ``(catalog, state, ...)``: it reads the catalog with the state's draft
+    (``catalog_for``), whoever calls it."""
+
+    @functools.wraps(fn)
+    def wrapper(catalog, state, *args, **kwargs):
+        return fn(catalog_for(catalog, state), state, *args, **kwargs)
+
+    return wrapper

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import mapping
 
-from dashboard.state import TABLE_LAYERS, ViewState
+from dashboard.state import TABLE_LAYERS, ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.codes import CHINA_PARTS, CONFIDENCES, HKG_AIRPORT
 from geodata.geodesic import great_circle
@@ -250,6 +250,7 @@ def _proposals_frame(catalog: Catalog, state: ViewState, lang: str) -> pd.DataFr
     return df[cols]
 
 
+@reads_draft
 def layer_frame(catalog: Catalog, state: ViewState, layer: str, lang: str = "en") -> pd.DataFrame:
     """The filtered records of ``layer`` for ``state`` with public columns only."""
     _check_layer(layer)

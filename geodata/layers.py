@@ -58,7 +58,10 @@ def _status_classes(df: pd.DataFrame) -> np.ndarray:
     s = df["status_at"].to_numpy(dtype=object)
     s = np.where(np.isin(s, ("closed", "suspended")), "closed", s)
     inferred = (s == "proposed") & (df["basis"].to_numpy(dtype=object) == "inferred")
-    return np.where(inferred, "inferred", s)
+    s = np.where(inferred, "inferred", s)
+    # the user's own proposal (geodata/draft.py) is drawn in a style of its own
+    draft = (s == "proposed") & (df["document_id"].to_numpy(dtype=object) == "draft")
+    return np.where(draft, "draft", s)
 
 
 def office_classes(df: pd.DataFrame) -> np.ndarray:
@@ -94,7 +97,7 @@ OFFICES = PointLayer(
     table="offices",
     label=Text("Offices", "辦事處"),
     name=("name_en", "name_zh"),
-    classes=("existing", "planned", "proposed", "inferred", "realised", "closed"),
+    classes=("existing", "planned", "proposed", "inferred", "draft", "realised", "closed"),
     classify=office_classes,
     draw="markers",
     order=30,
@@ -141,7 +144,7 @@ ROUTES = PointLayer(
     table="routes",
     label=Text("Flights from HKG", "香港直航航線"),
     name=("city_en", "city_zh"),
-    classes=("existing", "new", "planned", "proposed", "inferred", "closed"),
+    classes=("existing", "new", "planned", "proposed", "inferred", "draft", "closed"),
     classify=route_classes,
     draw="arcs",
     order=10,

@@ -206,3 +206,10 @@ def summary(catalog: Catalog, flt: NetworkFilter) -> dict:
         "places": {k: sorted(v) for k, v in cov.items()},
         "of": {k: denominator(catalog, m) for k, m in MEASURES.items() if m.of},
     }
+
+
+def added_by(catalog: Catalog, flt: NetworkFilter, without: NetworkFilter) -> dict[str, list[str]]:
+    """Per measure, the places the network of ``flt`` covers and that of ``without`` does not
+    (what a draft adds to the view: the view with it against the view without it)."""
+    a, b = summary(catalog, flt)["places"], summary(catalog, without)["places"]
+    return {k: sorted(set(a[k]) - set(b[k])) for k in MEASURES}

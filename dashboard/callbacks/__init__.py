@@ -6,7 +6,7 @@ from geodata.catalog import Catalog
 
 
 def register_callbacks(app, catalog: Catalog) -> None:
-    from dashboard.callbacks import about, deck, maps, routing, state_sync, table
+    from dashboard.callbacks import about, deck, draft, maps, routing, state_sync, table
 
     state_sync.register(app, catalog)
     routing.register(app)
@@ -14,3 +14,4 @@ def register_callbacks(app, catalog: Catalog) -> None:
     table.register(app, catalog)
     about.register(app, catalog)
     deck.register(app, catalog)
+    draft.register(app, catalog)

@@ -20,7 +20,7 @@ from dashboard.ids import ID
 from dashboard.layout import LEGEND_MAPS, MAP_IDS, map_state_for, maps_for
 from dashboard.layout.details import details, parse_target, target_from_click
 from dashboard.layout.legend import legend_panel
-from dashboard.layout.panels import compare_numbers, numbers_panel
+from dashboard.layout.panels import compare_numbers, compare_titles, numbers_panel
 from dashboard.layout.places import matching_places
 from dashboard.layout.present import export_links, present_texts
 from dashboard.scenes import MY_DECK, resolve, state_options
@@ -189,14 +189,16 @@ def register(app, catalog: Catalog) -> None:
 
     @app.callback(
         Output(ID.COMPARE_NUMBERS, "children"),
+        Output(ID.COMPARE_LEFT_TITLE, "children"),
+        Output(ID.COMPARE_RIGHT_TITLE, "children"),
         Input(ID.STATE_COMPARE, "data"),
         prevent_initial_call=True,
     )
     def compare(data):
         st = ViewState.from_dict(data, opts)
         if st.view != "compare":
-            return no_update
-        return compare_numbers(catalog, st)
+            return no_update, no_update, no_update
+        return compare_numbers(catalog, st), *compare_titles(st)
 
     @app.callback(
         Output(ID.DETAILS, "children"),

@@ -63,7 +63,7 @@ function (s) {
   if (!s || typeof s !== 'object') { return %(n)s.map(function () { return nu; }); }
   var hidden = {display: 'none'};
   var out = %(views)s.map(function (v) { return s.view === v ? {} : hidden; });
-  out.push(s.compare === 'split' ? {} : hidden, s.compare === 'diff' ? {} : hidden);
+  out.push(s.compare !== 'diff' ? {} : hidden, s.compare === 'diff' ? {} : hidden);
   out.push('app lang-' + s.lang + ' view-' + s.view + ' proj-' + s.projection);
   return out;
 }

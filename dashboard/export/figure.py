@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from dashboard.figures import mapfig
 from dashboard.i18n import t
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.measures import MEASURES, summary
 from geodata.metrics import METRICS
@@ -60,6 +60,7 @@ def inline_geometry(catalog: Catalog, fig: dict) -> dict:
     return fig
 
 
+@reads_draft
 def source_ids(catalog: Catalog, state: ViewState) -> list[str]:
     """Ids of the documents behind what a view draws (most records first): the records of the
     point layers shown, and what the choropleths' metrics count (their declared layers and
@@ -96,14 +97,26 @@ def source_line(catalog: Catalog, state: ViewState, limit: int = 6) -> str:
     """The documents behind what the view draws (most records first), the attributions their
     licences require, and for views with routes the route evidence of the year."""
     ids = source_ids(catalog, state)
+    limit = limit - 2 if state.draft else limit  # room for the draft's own line
     shown = ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
     line = t("source_line", state.lang, sources=shown or "—")
     extra = attributions(catalog, ids)
+    if state.draft:
+        extra.insert(0, t("draft.source", state.lang))
     if "routes" in state.layers:
         from dashboard.describe import evidence_text
 
         extra.insert(0, evidence_text(catalog, state, state.lang))
     return line + (" " + " · ".join(extra) if extra else "")
+
+
+def draft_heading(state: ViewState) -> str:
+    """A draft's name on a slide: its title, marked as a draft."""
+    return (
+        t("draft.slide_title", state.lang, title=state.draft_title)
+        if state.draft_title
+        else t("draft.slide_untitled", state.lang)
+    )
 
 
 def stamp(state: ViewState, today: dt.date | None = None) -> str:
@@ -135,19 +148,22 @@ def numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: int = 7) 
             return f"{n}/{of}" if of else str(n)
 
         gain = len(s["gain"][key])
-        if state.proposals and gain:
+        proposing = bool(state.proposals or state.draft)
+        if proposing and gain:
             lines.append(
                 f"{m.label(lang)}: {fmt(s['baseline'][key])} → {fmt(s['coverage'][key])} (+{gain})"
             )
-        elif not state.proposals and key in ("countries_with_office", "provinces_with_office",
+        elif not proposing and key in ("countries_with_office", "provinces_with_office",
                                              "cities_with_office", "countries_with_route"):  # fmt: skip
             lines.append(f"{m.label(lang)}: {fmt(s['coverage'][key])}")
     if not lines:
         return ""
-    head = t("numbers", lang) + (f" · {t('numbers.gain', lang)}" if state.proposals else "")
+    proposing = bool(state.proposals or state.draft)
+    head = t("numbers", lang) + (f" · {t('numbers.gain', lang)}" if proposing else "")
     return "<b>" + plain(head) + "</b><br>" + "<br>".join(plain(x) for x in lines[:limit])
 
 
+@reads_draft
 def slide_figure(
     catalog: Catalog,
     state: ViewState,
@@ -161,8 +177,12 @@ def slide_figure(
 ) -> dict:
     """The whole view as one figure sized ``width``×``height`` with everything stamped in: title,
     subtitle, the map with its labels placed for this slide's size, legend, the numbers, note,
-    source line and date. Every text of the user's is plain text."""
+    source line and date. Every text of the user's is plain text. A view with a draft is titled
+    by the draft (its title, else "My draft") unless a title is given, its note under it."""
     lang = state.lang
+    if state.draft and not title:
+        title = draft_heading(state)
+        subtitle = subtitle or state.draft_note
     scale = max(0.6, min(width / 1920, height / 1080))
     top = int((110 if subtitle else 80) * scale)
     bottom = int((90 if note else 60) * scale)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard import tables as lyr
 from dashboard.figures.palette import STATUS_COLOURS
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.codes import HKG_AIRPORT
 from geodata.metrics import METRICS
@@ -80,6 +80,7 @@ def _layer(layer_id: str, kind: str, data_id: str, label: str, columns: dict, co
     }  # fmt: skip
 
 
+@reads_draft
 def kepler_map(catalog: Catalog, state: ViewState, sources: list[str]) -> dict:
     """The kepler.gl saved map of ``state`` (``sources``: the documents behind what it shows)."""
     lang = state.lang

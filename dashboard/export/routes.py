@@ -166,6 +166,11 @@ def _error(message: str, code: int):
     return flask.jsonify({"error": message}), code
 
 
+def draft_file_name(state: ViewState) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", state.draft_title.casefold()).strip("-")[:40]
+    return f"hk-atlas-draft{'-' + slug if slug else ''}.zip"
+
+
 def make_blueprint(get_catalog) -> flask.Blueprint:
     bp = flask.Blueprint("export", __name__)
 
@@ -190,6 +195,22 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         body = json.dumps(kepler_map(catalog, state, sources), ensure_ascii=False, allow_nan=False)
         resp = flask.Response(body, mimetype="application/json")
         resp.headers["Content-Disposition"] = "attachment; filename=hk-atlas-kepler.json"
+        if warnings:
+            resp.headers["X-Atlas-Warnings"] = json.dumps([str(w) for w in warnings][:10])
+        return resp
+
+    @bp.get("/export/draft.zip")
+    def export_draft():
+        """The view's draft as rows of the curated tables (documents, offices, routes), each a
+        CSV in the table's columns, for a maintainer to add as a new proposal document."""
+        from dashboard.export.draft import draft_zip
+
+        catalog = get_catalog()
+        state, warnings = ViewState.from_query(flask.request.args.to_dict(), state_options(catalog))
+        if not state.draft:
+            return _error("the link has no draft (parameter draft=kind:place,…)", 404)
+        resp = flask.Response(draft_zip(catalog, state), mimetype="application/zip")
+        resp.headers["Content-Disposition"] = f"attachment; filename={draft_file_name(state)}"
         if warnings:
             resp.headers["X-Atlas-Warnings"] = json.dumps([str(w) for w in warnings][:10])
         return resp

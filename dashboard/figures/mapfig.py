@@ -44,7 +44,7 @@ from dashboard.figures.skeleton import (  # noqa: F401 - re-exported: mapfig.WOR
 )
 from dashboard.figures.view import RINGS_KM, ring, view_for
 from dashboard.i18n import t
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.codes import HKG_AIRPORT
 from geodata.layers import LAYERS, PointLayer
@@ -262,6 +262,7 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
     return upd
 
 
+@reads_draft
 def trace_updates(catalog: Catalog, state: ViewState, side: str | None = None, shape: str = "normal",
                   size: tuple[int, int] | None = None) -> dict[str, dict]:  # fmt: skip
     """Per trace name, the properties that depend on the view state (cached; do not mutate).
@@ -377,6 +378,7 @@ def _uirevision(state: ViewState) -> str:
     return f"{state.focus}|{state.projection}|{','.join(state.regions)}"
 
 
+@reads_draft
 def figure(catalog: Catalog, state: ViewState, side: str | None = None, *, height: int | None = None,
            shape: str = "normal", size: tuple[int, int] | None = None) -> dict:  # fmt: skip
     """The whole figure as a plain dict (geometry by URL, not inline)."""

@@ -22,6 +22,7 @@ STATUS_COLOURS = {
     "planned": "#009e73",
     "proposed": "#b87a00",
     "inferred": "#d9b36c",
+    "draft": "#d6336c",
     "realised": "#7570b3",
     "closed": "#8c8c8c",
 }
@@ -38,6 +39,7 @@ ROUTE_LINES = {
     "planned": {"color": "rgba(0,158,115,0.95)", "width": 1.8, "dash": "dash"},
     "proposed": {"color": "rgba(184,122,0,0.95)", "width": 1.8, "dash": "dot"},
     "inferred": {"color": "rgba(217,179,108,0.85)", "width": 1.4, "dash": "dashdot"},
+    "draft": {"color": "rgba(214,51,108,0.95)", "width": 2.4, "dash": "longdashdot"},
     "closed": {"color": "rgba(140,140,140,0.6)", "width": 1.0, "dash": "longdash"},
 }
 

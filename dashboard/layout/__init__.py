@@ -26,12 +26,19 @@ from dashboard.layout.controls import (
     state_spec,
 )
 from dashboard.layout.deck_panel import deck_panel
+from dashboard.layout.draft_panel import draft_panel
 from dashboard.layout.legend import legend_container, legend_panel
-from dashboard.layout.panels import compare_numbers, details_placeholder, notice, numbers_panel
+from dashboard.layout.panels import (
+    compare_numbers,
+    compare_titles,
+    details_placeholder,
+    notice,
+    numbers_panel,
+)
 from dashboard.layout.places import map_caption, places_panel
 from dashboard.layout.present import present_page
 from dashboard.scenes import resolve, state_options
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 
 GRAPH_CONFIG = {
@@ -75,7 +82,7 @@ def page_query() -> str:
 def maps_for(state: ViewState) -> tuple[str, ...]:
     """Which map graphs the view shows."""
     if state.view == "compare":
-        return (ID.MAP_LEFT, ID.MAP_RIGHT) if state.compare == "split" else (ID.MAP_DIFF,)
+        return (ID.MAP_LEFT, ID.MAP_RIGHT) if state.compare != "diff" else (ID.MAP_DIFF,)
     if state.view == "explore":
         return (ID.MAP,)
     if state.view == "present":
@@ -92,8 +99,10 @@ def map_state_for(
         return resolve(catalog, state, user_deck).state
     if map_id == ID.MAP_DIFF:
         return state.with_(view="compare", compare="diff")
-    if map_id in (ID.MAP_LEFT, ID.MAP_RIGHT):
-        return state.with_(view="compare", compare="split")
+    if map_id in (ID.MAP_LEFT, ID.MAP_RIGHT):  # side by side (or proposals vs the draft)
+        return state.with_(
+            view="compare", compare="versus" if state.compare == "versus" else "split"
+        )
     return state.with_(view="explore")
 
 
@@ -125,6 +134,7 @@ def _legend(map_id: str, catalog: Catalog, state: ViewState) -> html.Details:
     return legend_container(map_id, state.lang, children)
 
 
+@reads_draft
 def table_links(catalog: Catalog, state: ViewState) -> tuple[str, str, str]:
     """The table view's row count and its CSV and GeoJSON download links."""
     from dashboard.tables import layer_frame
@@ -137,6 +147,7 @@ def table_links(catalog: Catalog, state: ViewState) -> tuple[str, str, str]:
             f"{api}/{state.table}.geojson{q}")  # fmt: skip
 
 
+@reads_draft
 def grid_children(catalog: Catalog, state: ViewState) -> list:
     """The table view's search box and grid, filled with the records of ``state``."""
     from dashboard.callbacks.table import column_defs
@@ -203,6 +214,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                     numbers_panel(catalog, state),
                     places_panel(catalog, state),
                     details_placeholder(lang),
+                    draft_panel(catalog, state),
                     deck_panel(state, mydeck.default_texts(catalog, state)),
                 ],
                 className="side",
@@ -232,14 +244,14 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                         [
                             html.Div(
                                 [
-                                    label("compare.left", lang, html.H3),
+                                    html.H3(compare_titles(state)[0], id=ID.COMPARE_LEFT_TITLE),
                                     _graph(ID.MAP_LEFT, catalog, state, drawn, "map half"),
                                 ],
                                 className="half-wrap",
                             ),
                             html.Div(
                                 [
-                                    label("compare.right", lang, html.H3),
+                                    html.H3(compare_titles(state)[1], id=ID.COMPARE_RIGHT_TITLE),
                                     _graph(ID.MAP_RIGHT, catalog, state, drawn, "map half"),
                                 ],
                                 className="half-wrap",
@@ -250,7 +262,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                     _legend(ID.MAP_RIGHT, catalog, state),
                 ],
                 id=ID.COMPARE_SPLIT,
-                style={} if state.compare == "split" else {"display": "none"},
+                style={} if state.compare != "diff" else {"display": "none"},
             ),
             html.Div(
                 [
@@ -356,6 +368,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
             dcc.Store(id=ID.STATE_SPEC, data=state_spec(catalog)),
             dcc.Store(id=ID.DRAWN, data=drawn),
             dcc.Store(id=ID.MAP_SIZES, data={}),  # None would fire the maps at start for nothing
+            dcc.Store(id=ID.DRAFT_CLICKED, data={}),
             dcc.Store(id=ID.MY_DECK, storage_type="local"),
             header,
             html.Div(notice(warnings, lang), id=ID.NOTICE),

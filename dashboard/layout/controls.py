@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard.describe import document_label
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.state import FOCUSES, LAYERS, METRICS, TABLE_LAYERS, VIEWS, ViewState
+from dashboard.state import COMPARE_MODES, FOCUSES, LAYERS, METRICS, TABLE_LAYERS, VIEWS, ViewState
 from geodata.catalog import Catalog
 from geodata.codes import STATUSES
 from geodata.schema import OFFICE_KINDS, REGULARITIES
@@ -55,9 +55,7 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
         ],
         ID.REGULARITY: [{"label": t(f"regularity.{r}", lang), "value": r} for r in REGULARITIES],
         ID.FOCUS: [{"label": t(f"focus.{f}", lang), "value": f} for f in FOCUSES],
-        ID.COMPARE_MODE: [
-            {"label": t(f"compare.{m}", lang), "value": m} for m in ("split", "diff")
-        ],
+        ID.COMPARE_MODE: [{"label": t(f"compare.{m}", lang), "value": m} for m in COMPARE_MODES],
         ID.TABLE_LAYER: [{"label": t(f"layer.{v}", lang), "value": v} for v in TABLE_LAYERS],
         ID.LANG: [{"label": "EN", "value": "en"}, {"label": "繁", "value": "zh"}],
     }
@@ -120,7 +118,7 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         else previous.year,
         focus=focus,
         compare=values[ID.COMPARE_MODE]
-        if values[ID.COMPARE_MODE] in ("split", "diff")
+        if values[ID.COMPARE_MODE] in COMPARE_MODES
         else previous.compare,
         table=values[ID.TABLE_LAYER] if values[ID.TABLE_LAYER] in TABLE_LAYERS else previous.table,
     )
@@ -166,7 +164,7 @@ def state_spec(catalog: Catalog) -> dict:
             "metrics": list(METRICS), "regions": list(catalog.region_ids),
             "proposals": list(catalog.proposal_ids), "statuses": list(STATUSES),
             "kinds": list(OFFICE_KINDS), "regularities": list(REGULARITIES),
-            "focuses": list(FOCUSES), "compare": ["split", "diff"], "tables": list(TABLE_LAYERS),
+            "focuses": list(FOCUSES), "compare": list(COMPARE_MODES), "tables": list(TABLE_LAYERS),
         },
         "all_services": ["passenger", "cargo"],
         "year": [YEAR_MIN, YEAR_MAX],

@@ -10,7 +10,7 @@ from dash import html
 from dashboard.format import field_text
 from dashboard.i18n import fmt_date, t
 from dashboard.layout.about import doc_anchor
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.codes import is_adcode
 from geodata.layers import LAYERS, PointLayer
@@ -164,6 +164,7 @@ def place_details(catalog: Catalog, state: ViewState, kind: str, code: str) -> l
     return out
 
 
+@reads_draft
 def details(catalog: Catalog, state: ViewState, target: tuple[str, str] | None) -> list:
     lang = state.lang
     if target is None:

@@ -14,7 +14,7 @@ from dashboard.figures import mapfig
 from dashboard.figures import palette as pal
 from dashboard.figures import symbols as sym
 from dashboard.i18n import t
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.kinds import KINDS
 from geodata.layers import DRAW_ORDER, LAYERS
@@ -59,6 +59,7 @@ def _colour_key(metric: str, lang: str, zmax: float | None, title: str) -> html.
                      html.Div([html.Span("0"), html.Span(f"{int(zmax or 1)}")], className="lg-ends")])  # fmt: skip
 
 
+@reads_draft
 def legend_panel(
     catalog: Catalog, state: ViewState, side: str | None = None, shape: str = "normal"
 ) -> list:

@@ -8,7 +8,7 @@ from dash import html
 from dashboard.describe import document_label, evidence_text, kinds_text
 from dashboard.i18n import fmt_date, fmt_int, t
 from dashboard.ids import ID
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.layers import LAYERS
 from geodata.measures import MEASURES, summary
@@ -34,7 +34,7 @@ def _value(n: int, of: int | None) -> str:
     return f"{fmt_int(n)} / {of}" if of else fmt_int(n)
 
 
-def _places(catalog: Catalog, codes, scale: str, lang: str, limit: int = 12) -> str:
+def place_list(catalog: Catalog, codes, scale: str, lang: str, limit: int = 12) -> str:
     names = [catalog.place_name(c, lang, scale=scale) for c in codes]
     more = len(names) - limit
     sep = "、" if lang == "zh" else ", "
@@ -47,6 +47,7 @@ def _caption(catalog: Catalog, state: ViewState, group: str) -> str:
     return t("numbers.routes_counted", state.lang, what=evidence_text(catalog, state, state.lang))
 
 
+@reads_draft
 def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
     s = summary(catalog, state.effective().network_filter())
     lang = state.lang
@@ -63,7 +64,7 @@ def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
                 html.Th(m.label(lang), title=m.definition(lang)),
                 html.Td(_value(s["coverage"][key], s["of"].get(key)), className="num", **{"data-key": key}),
                 html.Td(f"+{len(gain)}" if gain else "", className="num gain",
-                        title=_places(catalog, gain, m.scale, lang) if gain else None),
+                        title=place_list(catalog, gain, m.scale, lang) if gain else None),
             ]))  # fmt: skip
     counts = []
     for layer, x in LAYERS.items():
@@ -83,33 +84,70 @@ def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
     )
 
 
-def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
+def compare_scenarios(state: ViewState) -> list[tuple[str, ViewState]]:
+    """The networks compare sets beside the existing one: the proposals chosen, the user's
+    draft, and both together when there are both (each with its i18n key)."""
+    st = state.with_(view="compare", compare="split")
+    out = []
+    if state.proposals:
+        out.append(("compare.with_proposals", st.with_(draft=()).effective()))
+    if state.draft:
+        out.append(("compare.with_draft", st.with_(proposals=()).effective()))
+    if state.proposals and state.draft:
+        out.append(("compare.together", st.effective()))
+    return out
+
+
+def compare_titles(state: ViewState) -> tuple[str, str]:
+    """The headings of compare's two maps (see ``ViewState.effective``)."""
     lang = state.lang
-    if not state.proposals:
+    if state.compare == "versus":
+        return t("compare.left_versus", lang), t("compare.right_draft", lang)
+    if state.draft:
+        key = "compare.right_both" if state.proposals else "compare.right_draft"
+        return t("compare.left", lang), t(key, lang)
+    return t("compare.left", lang), t("compare.right", lang)
+
+
+@reads_draft
+def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
+    """Each measure on the existing network and with each scenario (``compare_scenarios``):
+    the value, what it gains and the places gained."""
+    lang = state.lang
+    scenarios = compare_scenarios(state)
+    if not scenarios:
         return html.P(t("compare.pick", lang), className="hint")
-    s = summary(catalog, state.with_(view="compare").effective().network_filter())
-    head = html.Tr([html.Th(""), html.Th(t("compare.left", lang)), html.Th(t("compare.right", lang)),
-                    html.Th(t("numbers.gain", lang))])  # fmt: skip
-    rows = [head]
+    sums = [summary(catalog, st.network_filter()) for _, st in scenarios]
+    head = [html.Th(""), html.Th(t("compare.left", lang))]
+    for key, _ in scenarios:
+        head += [html.Th(t(key, lang)), html.Th(t("numbers.gain", lang))]
+    rows = [html.Tr(head)]
+    span = 2 + 2 * len(scenarios)
     for group in GROUPS:
         rows.append(html.Tr(html.Th([t(f"numbers.group.{group}", lang),
                                      html.Div(_caption(catalog, state, group), className="caption")],
-                                    colSpan=4), className="group"))  # fmt: skip
+                                    colSpan=span), className="group"))  # fmt: skip
         for key, m in MEASURES.items():
             if m.group != group:
                 continue
-            base, gain, of = s["baseline"][key], s["gain"][key], s["of"].get(key)
-            rows.append(html.Tr([
+            base, of = sums[0]["baseline"][key], sums[0]["of"].get(key)
+            cells = [
                 html.Th(m.label(lang), title=m.definition(lang)),
                 html.Td(_value(base, of), className="num"),
-                html.Td(_value(base + len(gain), of), className="num"),
-                html.Td([html.Strong(f"+{len(gain)}" if gain else "0"),
-                         html.Div(_places(catalog, gain, m.scale, lang, 40), className="places")],
-                        className="num gain", **{"data-key": key}),
-            ]))  # fmt: skip
+            ]
+            for (skey, _), s in zip(scenarios, sums):
+                gain = s["gain"][key]
+                cells += [
+                    html.Td(_value(base + len(gain), of), className="num"),
+                    html.Td([html.Strong(f"+{len(gain)}" if gain else "0"),
+                             html.Div(place_list(catalog, gain, m.scale, lang, 40), className="places")],
+                            className="num gain", **{"data-key": key, "data-scenario": skey.split(".")[1]}),
+                ]  # fmt: skip
+            rows.append(html.Tr(cells))
+    tracks = state.proposals
     return html.Div(
         [html.Table(html.Tbody(rows), className="numbers-table compare"),
-         *[track_panel(catalog, state, p) for p in state.proposals]],
+         *[track_panel(catalog, state, p) for p in tracks]],
         className="panel",
     )  # fmt: skip
 

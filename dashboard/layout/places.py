@@ -13,7 +13,7 @@ from dashboard.describe import map_alt
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layout.controls import dropdown_labels, label
-from dashboard.state import ViewState
+from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.layers import LAYERS
 from geodata.metrics import METRICS, country_metrics, province_metrics
@@ -32,6 +32,7 @@ def place_aliases(catalog: Catalog) -> dict[str, str]:
     }
 
 
+@reads_draft
 def place_options(catalog: Catalog, state: ViewState, side: str | None = None) -> list[dict]:
     """Options ``{label, value, search}``: ``value`` is what a click on the place sends
     (``offices:eto-bangkok``, ``country:THA``), so the details panel treats both alike."""

@@ -1,0 +1,182 @@
+"""The explore view's "Draft a proposal" panel: the user's own proposal (``geodata/draft.py``).
+
+Choose what (an office kind or a nonstop route) and where (a country, province, city or
+airport, searched in either language), then Add; or tick "Add by clicking the map" and click a
+country, a province or a place. Items can be removed; the draft has a title and a note. The
+draft lives in the link (``draft``, ``dtitle``, ``dnote``); its gain shows in the numbers, on
+the map in a style of its own, in compare, the table, the details, present mode and exports.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dash import dcc, html
+
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.layout.controls import dropdown_labels, label
+from dashboard.layout.panels import place_list
+from dashboard.layout.places import place_aliases
+from dashboard.state import ViewState, reads_draft
+from geodata.catalog import Catalog
+from geodata.draft import ROUTE, DraftItem, gazetteer
+from geodata.kinds import KINDS
+from geodata.measures import MEASURES, added_by
+from geodata.text import pick
+
+MAX_MATCHES = 40
+
+
+def kind_options(lang: str) -> list[dict]:
+    return [
+        *({"label": k.label(lang), "value": k.id} for k in KINDS.values()),
+        {"label": t("draft.route", lang), "value": ROUTE},
+    ]
+
+
+@lru_cache(maxsize=8)
+def _place_index(catalog: Catalog, lang: str) -> dict[str, tuple[dict, ...]]:
+    """Options ``{label, value, search}`` for offices (countries, provinces, cities) and for
+    routes (airports), in ``lang``; built once."""
+    g = gazetteer(catalog)
+    aliases = place_aliases(catalog)
+    scale = {s: t(f"draft.scale.{s}", lang) for s in ("country", "province", "city", "airport")}
+
+    def option(p, code_shown: str) -> dict:
+        where = ""
+        if p.scale in ("city", "airport"):
+            where = catalog.place_name(p.adcode or p.iso3, lang)
+        name = pick(p.name_en, p.name_zh, lang)
+        text = f"{name}{f' ({code_shown})' if code_shown else ''} — {scale[p.scale]}"
+        search = f"{p.name_en} {p.name_zh} {p.code} {where} {aliases.get(p.name_en, '')}"
+        return {"label": text + (f" · {where}" if where else ""), "value": p.code, "search": search}
+
+    offices = [option(p, "") for p in g.areas.values()] + [option(p, "") for p in g.cities.values()]
+    routes = [option(p, p.code) for p in g.airports.values()]
+    return {
+        "office": tuple(sorted(offices, key=lambda o: o["label"])),
+        "route": tuple(sorted(routes, key=lambda o: o["label"])),
+    }
+
+
+def place_options(catalog: Catalog, kind: str | None, lang: str, search=None, keep=None) -> list:
+    """The places for an item of ``kind`` matching every word typed (either language, code,
+    alias), at most :data:`MAX_MATCHES`; the place already chosen stays listed."""
+    index = _place_index(catalog, lang if lang in ("en", "zh") else "en")
+    options = index["route" if kind == ROUTE else "office"]
+    words = search.casefold().split() if isinstance(search, str) else []
+    out = []
+    for o in options:
+        hit = all(w in f"{o['label']} {o['search']}".casefold() for w in words)
+        if (hit and len(out) < MAX_MATCHES) or o["value"] == keep:
+            out.append(o)
+    return [{"label": o["label"], "value": o["value"], "search": o["search"]} for o in out]
+
+
+def item_label(catalog: Catalog, token: str, lang: str) -> str:
+    kind, _, code = token.partition(":")
+    p = gazetteer(catalog).place(DraftItem(kind, code))
+    what = t("draft.route", lang) if kind == ROUTE else KINDS[kind].label(lang)
+    name = pick(p.name_en, p.name_zh, lang) + (f" ({p.code})" if kind == ROUTE else "")
+    return f"{what} — {name}"
+
+
+def item_list(catalog: Catalog, state: ViewState) -> list:
+    lang = state.lang
+    if not state.draft:
+        return [html.P(t("draft.empty", lang), className="hint")]
+    lis = [
+        html.Li(
+            [
+                html.Span(item_label(catalog, token, lang)),
+                html.Button(
+                    "×",
+                    id={"type": ID.DRAFT_REMOVE, "item": token},
+                    className="button-link remove",
+                    n_clicks=0,
+                    title=t("draft.remove", lang),
+                    **{
+                        "aria-label": f"{t('draft.remove', lang)}: {item_label(catalog, token, lang)}"
+                    },
+                ),
+            ]
+        )
+        for token in state.draft
+    ]
+    return [html.Ol(lis, className="draft-items")]
+
+
+@reads_draft
+def draft_adds(catalog: Catalog, state: ViewState) -> list:
+    """What the draft adds to the network the view shows without it, measure by measure, with
+    the places (the view with the draft against the same view without it)."""
+    lang = state.lang
+    if not state.draft:
+        return []
+    st = state.effective()
+    added = added_by(catalog, st.network_filter(), st.with_(draft=()).network_filter())
+    lis = [
+        html.Li([html.Strong(f"+{len(v)} "), m.label(lang), html.Span(
+            " — " + place_list(catalog, v, m.scale, lang), className="muted")],
+            **{"data-key": k})
+        for k, m in MEASURES.items() if (v := added[k])
+    ]  # fmt: skip
+    body = html.Ul(lis, className="draft-adds") if lis else html.P(t("draft.adds_nothing", lang))
+    return [html.H3(t("draft.adds", lang)), body]
+
+
+def draft_links(state: ViewState) -> tuple[str, str]:
+    """(the draft's tables for maintainers, the draft compared with the chosen proposals)."""
+    q = state.to_query()
+    versus = state.with_(view="compare", compare="versus" if state.proposals else "split")
+    return f"/export/draft.zip?{q}", f"?{versus.to_query()}"
+
+
+def draft_panel(catalog: Catalog, state: ViewState) -> html.Details:
+    lang = state.lang
+    download, compare = draft_links(state)
+    return html.Details(
+        [
+            html.Summary(label("draft.heading", lang), id=ID.DRAFT_SUMMARY),
+            html.Div(
+                [
+                    label("draft.kind", lang, html.Label, className="field-label",
+                          htmlFor=ID.DRAFT_KIND),
+                    dcc.Dropdown(id=ID.DRAFT_KIND, options=kind_options(lang), value="eto",
+                                 clearable=False, searchable=False),
+                    label("draft.place", lang, html.Label, className="field-label",
+                          htmlFor=ID.DRAFT_PLACE),
+                    dcc.Dropdown(id=ID.DRAFT_PLACE, options=place_options(catalog, "eto", lang),
+                                 searchable=True, clearable=True, placeholder=t("draft.place_hint", lang),
+                                 labels=dropdown_labels(lang), optionHeight=40),
+                    html.Div([
+                        html.Button(t("draft.add", lang), id=ID.DRAFT_ADD, className="button", n_clicks=0),
+                        dcc.Checklist(id=ID.DRAFT_CLICK, className="checklist inline",
+                                      options=[{"label": t("draft.click", lang), "value": "on"}], value=[]),
+                    ], className="draft-actions"),
+                    html.Div(item_list(catalog, state), id=ID.DRAFT_ITEMS, role="status"),
+                    html.Div(draft_adds(catalog, state), id=ID.DRAFT_ADDS, **{"aria-live": "polite"}),
+                    label("draft.name", lang, html.Label, className="field-label",
+                          htmlFor=ID.DRAFT_TITLE),
+                    dcc.Input(id=ID.DRAFT_TITLE, type="text", value=state.draft_title, debounce=True,
+                              maxLength=200, className="scene-input"),
+                    label("draft.note", lang, html.Label, className="field-label",
+                          htmlFor=ID.DRAFT_NOTE),
+                    dcc.Input(id=ID.DRAFT_NOTE, type="text", value=state.draft_note, debounce=True,
+                              maxLength=200, className="scene-input"),
+                    html.Div([
+                        html.A(t("draft.compare", lang), href=compare, id=ID.DRAFT_COMPARE, className="button"),
+                        html.A(t("draft.download", lang), href=download, id=ID.DRAFT_DOWNLOAD,
+                               className="button", download="hk-atlas-draft.zip"),
+                        html.Button(t("draft.clear", lang), id=ID.DRAFT_CLEAR, className="button-link",
+                                    n_clicks=0),
+                    ], className="draft-actions"),
+                ],
+                className="draft-body",
+            ),
+        ],
+        className="panel draft",
+        id="draft",
+        open=bool(state.draft),
+    )  # fmt: skip

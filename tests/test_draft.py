@@ -1,0 +1,262 @@
+"""The user's own proposal (``draft=``): parsing, its gain (the same as a document's proposal
+with the same items), the editor's edits, what a map click adds, and its exports."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+
+import pandas as pd
+import pytest
+
+from dashboard.callbacks.draft import edit_draft
+from dashboard.export.draft import draft_zip
+from dashboard.ids import ID
+from dashboard.layout.draft_panel import draft_adds, place_options
+from dashboard.layout.panels import compare_numbers, compare_scenarios, compare_titles
+from dashboard.scenes import state_options
+from dashboard.state import ViewState, catalog_for
+from geodata.catalog import load_catalog
+from geodata.draft import (
+    DRAFT_ID,
+    Draft,
+    DraftItem,
+    base_catalog,
+    gazetteer,
+    item_for_target,
+    parse_draft,
+    with_draft,
+)
+from geodata.measures import MEASURES, added_by, summary
+
+#: The items of the 2017 Hong Kong Vision proposal's offices, as a draft writes them.
+HKVISION_DRAFT = (
+    "eto:IND,eto:RUS,eto:KAZ,eto:ARE,eto:POL,eto_liaison:THA,eto_liaison:VNM,"
+    "mainland_office:650000,mainland_office:350000"
+)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def opts(catalog):
+    return state_options(catalog)
+
+
+def state_of(query: str, opts) -> ViewState:
+    state, warnings = ViewState.from_query(query, opts)
+    assert not warnings, warnings
+    return state
+
+
+# -- parsing ------------------------------------------------------------------------------
+def test_items_parse_in_every_form_and_write_back_the_same(catalog, opts):
+    text = "office:ind,eto:650000,tdc_office:vnm:hanoi,route:tas,eto:SAU:Riyadh,office:IND"
+    items, bad = parse_draft(text, gazetteer(catalog))
+    assert bad == []
+    assert [i.token for i in items] == [
+        "eto:IND",  # office is short for eto; codes are upper-cased
+        "eto:650000",
+        "tdc_office:VNM:Hanoi",  # a city, found whatever its case
+        "route:TAS",
+        "eto:SAU:Riyadh",
+    ]  # and a duplicate is kept once
+    state = state_of(f"draft={text}&dtitle=Gulf  and\nAsia", opts)
+    assert state.draft_title == "Gulf and Asia"
+    assert "draft=eto:IND,eto:650000,tdc_office:VNM:Hanoi,route:TAS" in state.to_query()
+    assert ViewState.from_query(state.to_query(), opts) == (state, [])
+    assert ViewState.from_dict(state.to_dict(), opts) == state
+
+
+@pytest.mark.parametrize(
+    "token, why",
+    [
+        ("route:XXX", "no airport"),
+        ("eto:ATL", "no country"),  # an airport's code is not a country
+        ("embassy:FRA", "unknown kind"),
+        ("eto:FRA:Nowhere", "no country, province or city"),
+        ("route", "no airport"),
+    ],
+)
+def test_an_item_the_data_cannot_place_falls_back_with_a_notice(opts, token, why):
+    state, warnings = ViewState.from_query(f"draft=eto:FRA,{token}&year=2020", opts)
+    assert state.draft == ("eto:FRA",) and state.year == 2020  # the rest of the link holds
+    assert len(warnings) == 1 and warnings[0].param == "draft" and why in warnings[0].value
+
+
+def test_a_draft_of_only_bad_items_is_no_draft(opts):
+    state, warnings = ViewState.from_query("draft=foo:bar", opts)
+    assert state.draft == () and warnings
+
+
+# -- the draft as a proposal document --------------------------------------------------------
+def test_a_draft_of_a_proposals_items_gains_what_that_proposal_gains(catalog, opts):
+    doc = state_of("proposal=hkvision-2017&status=existing", opts)
+    mine = state_of(f"draft={HKVISION_DRAFT}&status=existing", opts)
+    a = summary(catalog, doc.network_filter())
+    b = summary(catalog_for(catalog, mine), mine.network_filter())
+    assert a["gain"] == b["gain"]
+    assert a["gain"]["countries_with_office"] == ["KAZ", "POL", "RUS", "VNM"]
+    assert a["gain"]["provinces_with_office"] == ["650000"]  # Fujian has an office already
+
+
+def test_the_api_answers_a_draft_as_it_answers_a_proposal(client):
+    doc = client.get("/api/v1/summary?proposal=hkvision-2017&status=existing").get_json()
+    mine = client.get(f"/api/v1/summary?draft={HKVISION_DRAFT}&status=existing").get_json()
+    assert doc["gain"] == mine["gain"] and doc["coverage"] == mine["coverage"]
+    assert mine["draft"]["items"] == HKVISION_DRAFT.split(",")
+    assert mine["draft"]["adds"]["countries_with_office"] == ["KAZ", "POL", "RUS", "VNM"]
+    # combined with a proposal: the draft's route adds to the proposal's gain
+    both = client.get("/api/v1/summary?proposal=hkvision-2017&status=existing&draft=route:TAS")
+    both = both.get_json()
+    assert both["gain"]["destinations"] == ["TAS"]
+    assert both["draft"]["adds"]["countries_with_office"] == []
+    assert both["gain"]["countries_with_office"] == doc["gain"]["countries_with_office"]
+
+
+def test_with_draft_leaves_the_catalog_alone_and_starts_from_it_each_time(catalog):
+    n = len(catalog.offices)
+    d1 = Draft((DraftItem("eto", "IND"),))
+    d2 = Draft((DraftItem("route", "TAS"),))
+    c1 = with_draft(catalog, d1)
+    assert len(catalog.offices) == n and DRAFT_ID not in catalog.proposal_ids
+    assert len(c1.offices) == n + 1 and DRAFT_ID in c1.proposal_ids
+    assert with_draft(catalog, d1) is c1  # one draft, one catalog: caches keep working
+    c2 = with_draft(c1, d2)  # from a drafted catalog: the first draft is not kept
+    assert len(c2.offices) == n and len(c2.routes) == len(catalog.routes) + 1
+    assert base_catalog(c2) is catalog and with_draft(c1, Draft()) is catalog
+    row = c1.offices.iloc[-1]
+    assert row["joined_iso3"] == "IND" and row["document_id"] == DRAFT_ID
+
+
+def test_what_a_draft_adds_to_the_view_is_measured_against_the_view_without_it(catalog, opts):
+    # Riyadh already has a route; Tashkent has cargo only: a passenger route adds Uzbekistan
+    state = state_of("draft=route:RUH,route:TAS", opts)
+    cat = catalog_for(catalog, state)
+    added = added_by(cat, state.network_filter(), state.with_(draft=()).network_filter())
+    assert added["destinations"] == ["TAS"] and added["countries_with_route"] == ["UZB"]
+    assert set(added) == set(MEASURES)
+    text = str(draft_adds(catalog, state))
+    assert "Uzbekistan" in text and "+1" in text
+
+
+def test_draft_rows_are_drawn_in_their_own_class(catalog, opts):
+    from dashboard.figures import mapfig
+
+    state = state_of("draft=eto:SAU:Riyadh,route:TAS", opts)
+    upd = mapfig.trace_updates(catalog, state)
+    assert upd["offices_draft"]["customdata"] == ["offices:draft-1-eto-sau-riyadh"]
+    assert len([x for x in upd["routes_draft"]["lat"] if x is not None]) >= 2
+    assert "Your draft (1)" in upd["offices_draft"]["name"]
+    plain = mapfig.trace_updates(catalog, state.with_(draft=()))
+    assert plain["offices_draft"]["customdata"] == []
+
+
+# -- the editor ----------------------------------------------------------------------------
+def test_the_editor_adds_refuses_removes_and_clears(catalog, opts):
+    s0 = ViewState()
+    s1, msg = edit_draft(catalog, s0, ID.DRAFT_ADD, "eto", "vnm:hanoi", None, None, None)
+    assert s1.draft == ("eto:VNM:Hanoi",) and msg is None
+    s2, msg = edit_draft(catalog, s1, ID.DRAFT_ADD, "eto", "VNM:Hanoi", None, None, None)
+    assert s2 == s1 and "already" in msg
+    s3, msg = edit_draft(catalog, s1, ID.DRAFT_ADD, "route", None, None, None, None)
+    assert s3 == s1 and "Choose a place" in msg
+    s4, _ = edit_draft(catalog, s1, ID.DRAFT_ADD, "route", "TAS", None, None, None)
+    s5, _ = edit_draft(catalog, s4, ID.DRAFT_TITLE, None, None, None, " Central\tAsia ", None)
+    assert s5.draft == ("eto:VNM:Hanoi", "route:TAS") and s5.draft_title == "Central Asia"
+    remove = {"type": ID.DRAFT_REMOVE, "item": "eto:VNM:Hanoi"}
+    s6, _ = edit_draft(catalog, s5, remove, None, None, None, None, None)
+    assert s6.draft == ("route:TAS",)
+    s7, _ = edit_draft(catalog, s6, ID.DRAFT_CLEAR, None, None, None, None, None)
+    assert (s7.draft, s7.draft_title) == ((), "")
+
+
+def test_a_click_on_the_map_adds_what_the_kind_chosen_allows(catalog):
+    route = catalog.routes[catalog.routes["dest_iata"] == "HAN"].iloc[0]["id"]
+    assert item_for_target(catalog, "eto", ("country", "KAZ")) == DraftItem("eto", "KAZ")
+    assert item_for_target(catalog, "mainland_office", ("province", "650000")) == DraftItem(
+        "mainland_office", "650000"
+    )
+    assert item_for_target(catalog, "route", ("routes", route)) == DraftItem("route", "HAN")
+    assert item_for_target(catalog, "eto", ("routes", route)) == DraftItem("eto", "VNM:Hanoi")
+    assert item_for_target(catalog, "route", ("country", "KAZ")) is None  # a country has no IATA
+    assert item_for_target(catalog, "eto", ("routes", "no-such-id")) is None
+    assert item_for_target(catalog, "eto", None) is None
+
+
+@pytest.mark.parametrize(
+    "kind, typed, lang, code",
+    [
+        ("eto", "hanoi", "en", "VNM:Hanoi"),
+        ("eto", "河內", "zh", "VNM:Hanoi"),
+        ("eto", "新疆", "zh", "650000"),
+        ("eto", "saigon", "en", "VNM:Ho Chi Minh City"),  # an other name (place_aliases.csv)
+        ("route", "塔什干", "zh", "TAS"),
+        ("route", "tas", "en", "TAS"),
+    ],
+)
+def test_the_place_search_finds_places_in_both_languages_and_by_code(catalog, kind, typed, lang, code):
+    assert code in [o["value"] for o in place_options(catalog, kind, lang, typed)]
+
+
+# -- compare ------------------------------------------------------------------------------
+def test_compare_sets_the_draft_beside_the_proposals(catalog, opts):
+    state = state_of(
+        "view=compare&compare=versus&proposal=hkvision-2017&draft=eto:SAU:Riyadh,route:TAS", opts
+    )
+    assert [k for k, _ in compare_scenarios(state)] == [
+        "compare.with_proposals", "compare.with_draft", "compare.together",
+    ]  # fmt: skip
+    left, right = state.effective("left"), state.effective("right")
+    assert left.proposals == ("hkvision-2017",) and left.draft == ()
+    assert right.proposals == () and right.draft == state.draft
+    assert compare_titles(state) == ("Existing + the selected proposals", "Existing + your draft")
+    html = str(compare_numbers(catalog, state))
+    assert "Saudi Arabia" in html and "Kazakhstan" in html  # the draft's and the proposal's gains
+    assert "data-scenario='with_draft'" in html
+
+
+# -- exports ------------------------------------------------------------------------------
+def test_the_draft_downloads_as_rows_the_data_accepts(catalog, opts, tmp_path):
+    state = state_of("draft=eto:SAU:Riyadh,eto:650000,route:TAS&dtitle=Gulf", opts)
+    z = zipfile.ZipFile(io.BytesIO(draft_zip(catalog, state, today="2026-12-04")))
+    assert sorted(z.namelist()) == ["README.txt", "documents.csv", "offices.csv", "routes.csv"]
+    data = tmp_path / "data"
+    shutil.copytree(catalog.data_dir, data)
+    for table in ("documents", "offices", "routes"):
+        rows = pd.read_csv(z.open(f"{table}.csv"), dtype=str, keep_default_na=False)
+        have = pd.read_csv(data / f"{table}.csv", dtype=str, keep_default_na=False)
+        assert list(rows.columns) == list(have.columns)
+        pd.concat([have, rows]).to_csv(data / f"{table}.csv", index=False)
+    added = load_catalog(data, catalog.boundaries_dir)  # validates every row
+    assert DRAFT_ID in added.proposal_ids
+    flt = ViewState(proposals=(DRAFT_ID,), statuses=("existing",)).network_filter()
+    as_draft = summary(catalog_for(catalog, state), state.with_(statuses=("existing",)).network_filter())
+    assert summary(added, flt)["gain"] == as_draft["gain"]
+
+
+def test_the_draft_is_in_the_tables_and_the_exports(client):
+    q = "draft=eto:SAU:Riyadh,route:TAS&dtitle=Gulf"
+    offices = client.get(f"/api/v1/layers/offices.csv?{q}").get_data(as_text=True)
+    assert "draft-1-eto-sau-riyadh" in offices and "Gulf" in offices
+    geo = client.get(f"/api/v1/layers/routes.geojson?{q}").get_json()
+    assert any(f["properties"]["id"] == "draft-2-route-tas" for f in geo["features"])
+    kepler = client.get(f"/export/kepler.json?{q}").get_json()
+    assert "draft-1-eto-sau-riyadh" in str(kepler["datasets"])
+    resp = client.get(f"/export/draft.zip?{q}")
+    assert resp.status_code == 200 and "hk-atlas-draft-gulf.zip" in resp.headers["Content-Disposition"]
+    assert client.get("/export/draft.zip").status_code == 404
+
+
+
+def test_the_page_opens_with_the_draft_of_its_link(catalog):
+    from dashboard.layout import serve_layout
+
+    page = str(serve_layout(catalog, "draft=eto:SAU:Riyadh,route:TAS&dtitle=Gulf&lang=zh"))
+    assert "經濟貿易辦事處 — 沙特阿拉伯" not in page  # a city item is named by its city
+    assert "經濟貿易辦事處 — 利雅得" in page and "香港直航航線 — 塔什干 (TAS)" in page
+    assert "你的草擬為此畫面增加" in page and "value='Gulf'" in page
