@@ -199,7 +199,9 @@ def test_a_click_on_the_map_adds_what_the_kind_chosen_allows(catalog):
         ("route", "tas", "en", "TAS"),
     ],
 )
-def test_the_place_search_finds_places_in_both_languages_and_by_code(catalog, kind, typed, lang, code):
+def test_the_place_search_finds_places_in_both_languages_and_by_code(
+    catalog, kind, typed, lang, code
+):
     assert code in [o["value"] for o in place_options(catalog, kind, lang, typed)]
 
 
@@ -235,7 +237,9 @@ def test_the_draft_downloads_as_rows_the_data_accepts(catalog, opts, tmp_path):
     added = load_catalog(data, catalog.boundaries_dir)  # validates every row
     assert DRAFT_ID in added.proposal_ids
     flt = ViewState(proposals=(DRAFT_ID,), statuses=("existing",)).network_filter()
-    as_draft = summary(catalog_for(catalog, state), state.with_(statuses=("existing",)).network_filter())
+    as_draft = summary(
+        catalog_for(catalog, state), state.with_(statuses=("existing",)).network_filter()
+    )
     assert summary(added, flt)["gain"] == as_draft["gain"]
 
 
@@ -248,9 +252,10 @@ def test_the_draft_is_in_the_tables_and_the_exports(client):
     kepler = client.get(f"/export/kepler.json?{q}").get_json()
     assert "draft-1-eto-sau-riyadh" in str(kepler["datasets"])
     resp = client.get(f"/export/draft.zip?{q}")
-    assert resp.status_code == 200 and "hk-atlas-draft-gulf.zip" in resp.headers["Content-Disposition"]
+    assert (
+        resp.status_code == 200 and "hk-atlas-draft-gulf.zip" in resp.headers["Content-Disposition"]
+    )
     assert client.get("/export/draft.zip").status_code == 404
-
 
 
 def test_the_page_opens_with_the_draft_of_its_link(catalog):

@@ -61,8 +61,10 @@ def test_e2e_draft_by_search_and_click_survives_the_link_and_exports(atlas):
     wait_for(lambda: "哈薩克" in draft_text(atlas), what="second item")
     assert "draft=eto:VNM:Hanoi,eto:KAZ" in atlas.driver.current_url
     adds = wait_for(
-        lambda: "哈薩克" in atlas.find_element("#draft-adds").text
-        and atlas.find_element("#draft-adds").text,
+        lambda: (
+            "哈薩克" in atlas.find_element("#draft-adds").text
+            and atlas.find_element("#draft-adds").text
+        ),
         what="what the draft adds",
     )
     assert "+2" in adds and "越南" in adds  # two countries gain an office
