@@ -47,6 +47,7 @@
     s.kinds = pick(c.kind, a.kinds);
     s.services = service === "passenger" || service === "cargo" ? [service] : spec.all_services.slice();
     s.regularities = regularities.length ? regularities : prev.regularities;
+    s.airlines = pick(c.airline, a.airlines);
     s.year = typeof year === "number" && isFinite(year) && year >= spec.year[0] && year <= spec.year[1]
       ? Math.trunc(year) : prev.year;
     s.focus = focus;
@@ -61,7 +62,7 @@
       "view-tabs": s.view, "lang-toggle": s.lang, layers: s.layers, metric: s.metric,
       region: s.regions, proposal: s.proposals, status: s.statuses, kind: s.kinds,
       service: services.length === 1 && (services[0] === "passenger" || services[0] === "cargo") ? services[0] : "all",
-      regularity: s.regularities, year: s.year, focus: s.focus, "compare-mode": s.compare,
+      regularity: s.regularities, airline: s.airlines, year: s.year, focus: s.focus, "compare-mode": s.compare,
       "table-layer": s.table,
     };
   };

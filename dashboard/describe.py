@@ -42,6 +42,12 @@ def view_title(catalog: Catalog, state: ViewState, lang: str) -> str:
     if not things:
         things = [t(f"metric.{state.metric}", lang)]
     parts = [_and(things, lang)]
+    if state.airlines:
+        parts[0] += t(
+            "describe.airlines",
+            lang,
+            names=_and([catalog.airline_name(a, lang) for a in state.airlines], lang),
+        )
     if state.regions:
         parts.append(_JOIN[lang].join(_region_name(catalog, r, lang) for r in state.regions))
     parts.append(t("describe.year", lang, year=state.year))
@@ -85,7 +91,11 @@ def evidence_text(catalog: Catalog, state: ViewState, lang: str) -> str:
     what = _and([t(f"service.{s}", lang) for s in services if s != "both"], lang)
     regs = state.regularities or REGULARITIES
     how = _and([t(f"regularity.{r}", lang).lower() for r in regs], lang)
-    return t("evidence.what", lang, what=what, how=how, source=source)
+    text = t("evidence.what", lang, what=what, how=how, source=source)
+    if state.airlines:
+        names = _and([catalog.airline_name(a, lang) for a in state.airlines], lang)
+        text = t("evidence.airlines", lang, names=names) + text
+    return text
 
 
 @reads_draft

@@ -63,6 +63,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "filter.proposal.none": ("No proposal", "不包括建議"),
     "filter.status": ("Status", "狀態"),
     "filter.kind": ("Office kind", "辦事處類別"),
+    "filter.airline": ("Airlines", "航空公司"),
+    "filter.airline.all": ("All airlines", "所有航空公司"),
     "filter.kind.all": ("All kinds", "所有類別"),
     "filter.service": ("Route service", "航班類別"),
     "filter.service.all": ("Passenger and cargo", "客運及貨運"),
@@ -266,6 +268,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "特區政府辦事處（經貿辦、駐內地辦事處、聯絡處）及投資推廣署顧問辦事處",
     ),
     "numbers.kinds.some": ("Offices counted: {kinds}", "計算的辦事處：{kinds}"),
+    "evidence.airlines": ("Routes of {names} only; ", "只計{names}的航線；"),
+    "describe.airlines": (" ({names})", "（{names}）"),
     "evidence.what": ("{what} flights, {how}; {source}", "{what}航班，{how}；{source}"),
     "evidence.current": ("routes as in {source} ({date})", "航線依據{source}（{date}）"),
     "evidence.latest": (

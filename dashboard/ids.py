@@ -33,6 +33,7 @@ class ID(StrEnum):
     KIND = "kind"
     SERVICE = "service"
     REGULARITY = "regularity"
+    AIRLINE = "airline"  # routes of these airlines only
     YEAR = "year"
     PLAY = "play-years"  # steps the year through the years the network changed
     FOCUS = "focus"

@@ -50,6 +50,7 @@ def state_parameters(catalog: Catalog) -> list[dict]:
         "status": (STATUSES, "statuses"), "kind": (OFFICE_KINDS, "office kinds"),
         "service": (("passenger", "cargo"), "services"),
         "regularity": (REGULARITIES, "regularities"),
+        "airline": (catalog.airline_ids, "airline codes (routes flown by any of them)"),
     }  # fmt: skip
     out = [{"name": k, "in": "query", "required": False, "schema": {"type": "string", "enum": list(v)}}
            for k, v in one.items()]  # fmt: skip
@@ -60,6 +61,12 @@ def state_parameters(catalog: Catalog) -> list[dict]:
         {"name": "year", "in": "query", "required": False,
          "schema": {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}},
         {"name": "deck", "in": "query", "required": False, "schema": {"type": "string"}},
+        {"name": "draft", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "the user's own proposal: comma-separated items kind:place (office kinds or "
+                        "`office` at a country ISO3, province adcode or ISO3:City; `route:IATA`); "
+                        "an item the data cannot place is dropped and reported in `warnings`"},
+        {"name": "dtitle", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 200}},
+        {"name": "dnote", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 200}},
         {"name": "scene", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 0}},
         {"name": "v", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1},
          "description": "link version (older links are upgraded; a newer one is refused with a warning)"},

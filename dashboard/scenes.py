@@ -243,6 +243,7 @@ def state_options(catalog: Catalog) -> Options:
         proposals=catalog.proposal_ids,
         decks=tuple(dict.fromkeys([DEFAULT_DECK, *deck_names(), MY_DECK, YEARS_DECK])),
         places=gazetteer(catalog),
+        airlines=catalog.airline_ids,
     )
 
 

@@ -44,7 +44,7 @@ DEFAULT_YEAR = 2026
 PARAM_ATTR = {
     "view": "view", "lang": "lang", "layers": "layers", "metric": "metric", "region": "regions",
     "proposal": "proposals", "status": "statuses", "kind": "kinds", "service": "services",
-    "regularity": "regularities", "year": "year", "focus": "focus", "proj": "projection",
+    "regularity": "regularities", "airline": "airlines", "year": "year", "focus": "focus", "proj": "projection",
     "labels": "labels", "compare": "compare", "table": "table", "deck": "deck", "scene": "scene",
     "draft": "draft", "dtitle": "draft_title", "dnote": "draft_note",
 }  # fmt: skip
@@ -79,6 +79,7 @@ class Options:
     proposals: tuple[str, ...] = ()
     scenes: int = 0
     decks: tuple[str, ...] = ("default",)
+    airlines: tuple[str, ...] = ()
     #: where draft items can go (``geodata.draft.Gazetteer``); without it a draft is ignored
     places: object = field(default=None, compare=False)
 
@@ -107,6 +108,7 @@ class ViewState:
     kinds: tuple[str, ...] = DEFAULT_KINDS
     services: tuple[str, ...] = DEFAULT_SERVICES
     regularities: tuple[str, ...] = DEFAULT_REGULARITIES
+    airlines: tuple[str, ...] = ()  # routes of these airlines only (codes); () all
     year: int = DEFAULT_YEAR
     focus: str = "world"
     projection: str = "natural"
@@ -135,6 +137,7 @@ class ViewState:
             office_kinds=self.kinds,
             services=self.services,
             regularities=self.regularities,
+            airlines=self.airlines,
         )
 
     def effective(self, side: str | None = None) -> ViewState:
@@ -310,6 +313,7 @@ def _parse(q: dict[str, str], options: Options, warnings: list[ParamWarning]) ->
     many("kind", OFFICE_KINDS)
     many("service", SERVICES)
     many("regularity", REGULARITIES)
+    many("airline", options.airlines)
     integer("year", MIN_YEAR, MAX_YEAR)
     one("focus", FOCUSES)
     one("proj", PROJECTIONS)

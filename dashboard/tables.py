@@ -268,9 +268,18 @@ def layer_frame(catalog: Catalog, state: ViewState, layer: str, lang: str = "en"
 
 
 def download_name(state: ViewState, layer: str, ext: str) -> str:
-    """A file name that says what the file holds: layer, regions, proposals, year and language
+    """A file name that says what the file holds: layer, regions, proposals, airlines, year and language
     (``hk-atlas-offices-asean-2026-zh.csv``). Made of ids only (safe in a header)."""
-    parts = ["hk-atlas", layer, *state.regions, *state.proposals, str(state.year), state.lang]
+    airlines = [a.lower() for a in state.airlines]
+    parts = [
+        "hk-atlas",
+        layer,
+        *state.regions,
+        *state.proposals,
+        *airlines,
+        str(state.year),
+        state.lang,
+    ]
     return "-".join(p for p in parts if p) + f".{ext}"
 
 

@@ -108,6 +108,25 @@ class Catalog:
         return out
 
     @cached_property
+    def airline_ids(self) -> tuple[str, ...]:
+        """Airline codes, the airlines with the most routes in the data first."""
+        counts: dict[str, int] = {}
+        for a in self.tables["routes"]["airlines"]:
+            for code in (x.strip() for x in a.split(";") if x.strip()):
+                counts[code] = counts.get(code, 0) + 1
+        return tuple(sorted(self.tables["airlines"]["iata"], key=lambda c: (-counts.get(c, 0), c)))
+
+    def airline_name(self, code: str, lang: str = "en") -> str:
+        """An airline's name in ``lang`` (English when no Chinese name is sourced; the code when
+        the airline is not identified)."""
+        a = self.tables["airlines"]
+        row = a[a["iata"] == code]
+        if row.empty:
+            return code
+        en, zh = row.iloc[0]["name_en"], row.iloc[0]["name_zh"]
+        return ((zh or en) if lang == "zh" else en) or code
+
+    @cached_property
     def airport_names(self) -> dict[str, tuple[str, str]]:
         """IATA code -> the (en, zh) name of the city the airport serves."""
         r = self.tables["routes"]
@@ -205,7 +224,14 @@ def _row_rules(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                             "a value is required (the row is not region-level)",
                         )
                     )
+    airlines = set(frames["airlines"]["iata"])
     for r in frames["routes"].itertuples():
+        for code in (x.strip() for x in r.airlines.split(";") if x.strip()):
+            if code not in airlines:
+                out.append(
+                    Problem("routes.csv", int(r._1), "airlines", code,
+                            "an airline code not in airlines.csv (add the airline there)")
+                )  # fmt: skip
         if r.status == "existing" and not r.regularity:
             out.append(
                 Problem(

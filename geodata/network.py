@@ -38,7 +38,8 @@ class NetworkFilter:
     documents whose rows are shown; with none chosen, every proposal's rows are shown when
     ``proposed`` is a status shown. The other tuples narrow the records and are no
     restriction when empty: ``regions`` (region ids), ``office_kinds``, ``services`` (a route
-    of service ``both`` serves passengers and cargo) and ``regularities`` (of routes).
+    of service ``both`` serves passengers and cargo), ``regularities`` (of routes) and
+    ``airlines`` (routes listing any of these airline codes).
     ``as_of`` is a date (``YYYY-MM-DD``; partial dates are read as their first day).
     """
 
@@ -48,6 +49,7 @@ class NetworkFilter:
     office_kinds: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
     regularities: tuple[str, ...] = ()
+    airlines: tuple[str, ...] = ()  # routes flown by any of these airlines (codes); () all
     as_of: str = "2026-12-31"
 
     def __post_init__(self):
@@ -195,7 +197,19 @@ def _mask(catalog: Catalog, table: str, flt: NetworkFilter) -> tuple[np.ndarray,
         keep &= df["service"].isin((*flt.services, "both")).to_numpy()
     if table == "routes" and flt.regularities:
         keep &= df["regularity"].isin(flt.regularities).to_numpy()
+    if table == "routes" and flt.airlines:
+        keep &= flown_by(catalog, flt.airlines)
     return keep, eff
+
+
+@lru_cache(maxsize=64)
+def flown_by(catalog: Catalog, airlines: tuple[str, ...]) -> np.ndarray:
+    """Which routes list any of ``airlines`` among their airlines."""
+    want = set(airlines)
+    return np.array(
+        [bool(want & {x.strip() for x in a.split(";")}) for a in catalog.routes["airlines"]],
+        dtype=bool,
+    )
 
 
 def _overlaps(catalog: Catalog, region_id: str, iso: frozenset, ad: frozenset) -> bool:

@@ -303,6 +303,23 @@ PLACE_ALIASES = Table(
     "place finder matches them; the map and tables keep the data's names.",
 )
 
+AIRLINES = Table(
+    "airlines",
+    "iata",
+    (
+        C("iata"),  # the code routes.csv lists (an IATA code; ADB is Antonov's ICAO code)
+        C("name_en", required=False),  # empty: the airline behind the code is not identified
+        C("name_zh", required=False),  # empty: no Chinese name from a source yet
+        C("country_iso3", required=False),
+        C("active", "enum", choices=("yes", "no")),
+        C("source"),
+        C("confidence", "enum", required=False, choices=CONFIDENCES),
+        C("notes", required=False),
+    ),
+    description="The airlines of routes.csv's airline codes, named in English and Chinese (the "
+    "airline filter lists them); a code of routes.csv must be here.",
+)
+
 COUNTRY_NAMES = Table(
     "country_names",
     "iso3",
@@ -333,7 +350,7 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS, OFFICE_COVERAGE,
-        TERRITORIES, STATED_COUNTS, PLACE_ALIASES,
+        TERRITORIES, STATED_COUNTS, PLACE_ALIASES, AIRLINES,
     )
 }  # fmt: skip
 #: Tables the boundary build reads (not loaded by the app's catalog).
@@ -341,5 +358,5 @@ BUILD_TABLES: dict[str, Table] = {t.name: t for t in (COUNTRY_NAMES, PROVINCES)}
 # load order: a table's refs point only at tables loaded before it (or itself)
 LOAD_ORDER = (
     "documents", "regions", "offices", "partner_cities", "routes", "country_facts", "office_coverage",
-    "territories", "stated_counts", "place_aliases",
+    "territories", "stated_counts", "place_aliases", "airlines",
 )  # fmt: skip

@@ -21,10 +21,14 @@ from dashboard.state import (
     ViewState,
 )
 from geodata.codes import STATUSES
+from geodata.draft import clean_text
 from geodata.schema import OFFICE_KINDS, SERVICES
 
 OPTS = Options(
-    regions=("asean", "gba", "middle-east"), proposals=("bpa-2024", "hkvision-2017"), scenes=6
+    regions=("asean", "gba", "middle-east"),
+    proposals=("bpa-2024", "hkvision-2017"),
+    scenes=6,
+    airlines=("CX", "UO", "5X"),
 )
 
 
@@ -50,6 +54,9 @@ states = st.builds(
     compare=st.sampled_from(COMPARE_MODES),
     table=st.sampled_from(TABLE_LAYERS),
     scene=st.integers(0, OPTS.scenes - 1),
+    airlines=subset(OPTS.airlines),
+    draft_title=st.text(max_size=40).filter(lambda x: clean_text(x) == x),
+    draft_note=st.text(max_size=40).filter(lambda x: clean_text(x) == x),
 )
 
 

@@ -44,6 +44,10 @@ def _random_state(rng, spec) -> ViewState:
         projection=rng.choice(["natural", "hk"]), labels=rng.choice(["auto", "key", "off"]),
         compare=rng.choice(a["compare"]), table=rng.choice(a["tables"]),
         deck=rng.choice(["default", "mine"]), scene=rng.randint(0, 3),
+        airlines=tuple(x for x in a["airlines"] if rng.random() < 0.02),
+        # a draft passes through the controls untouched, and its link keeps ":" as it is
+        draft=rng.choice([(), ("eto:IND", "route:TAS"), ("tdc_office:VNM:Ho Chi Minh City",)]),
+        draft_title=rng.choice(["", "Gulf & Asia: 1+1=2", "草擬 #1"]),
     )  # fmt: skip
 
 
@@ -53,9 +57,10 @@ def _random_controls(rng, spec, prev: ViewState) -> dict:
     # change a few controls, sometimes to something no control would send
     for cid in rng.sample(CONTROL_IDS, rng.randint(1, 4)):
         kind = rng.random()
-        if cid in ("layers", "region", "proposal", "status", "kind", "regularity"):
+        if cid in ("layers", "region", "proposal", "status", "kind", "regularity", "airline"):
             key = {"layers": "layers", "region": "regions", "proposal": "proposals",
-                   "status": "statuses", "kind": "kinds", "regularity": "regularities"}[cid]  # fmt: skip
+                   "status": "statuses", "kind": "kinds", "regularity": "regularities",
+                   "airline": "airlines"}[cid]  # fmt: skip
             vals[cid] = _some(rng, a[key]) if kind < 0.85 else rng.choice([None, "coverage", 7])
         elif cid == "year":
             vals[cid] = rng.choice(

@@ -84,6 +84,7 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.REGION, "placeholder"),
         Output(ID.PROPOSAL, "placeholder"),
         Output(ID.KIND, "placeholder"),
+        Output(ID.AIRLINE, "placeholder"),
         *[Output(d, "labels") for d in DROPDOWN_IDS],
         Input(ID.LANG, "value"),
         State({"type": ID.LABEL, "key": ALL}, "id"),
@@ -101,5 +102,6 @@ def register(app, catalog: Catalog) -> None:
             t("filter.region.all", lang),
             t("filter.proposal.none", lang),
             t("filter.kind.all", lang),
+            t("filter.airline.all", lang),
             *[dropdown_labels(lang)] * len(DROPDOWN_IDS),
         )

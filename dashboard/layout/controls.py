@@ -24,7 +24,7 @@ def label(key: str, lang: str, tag=html.Span, **kw):
 
 
 #: Dropdowns whose built-in texts ("3 selected", "Select all"…) follow the language.
-DROPDOWN_IDS = (ID.METRIC, ID.REGION, ID.PROPOSAL, ID.KIND, ID.PLACE_PICK)
+DROPDOWN_IDS = (ID.METRIC, ID.REGION, ID.PROPOSAL, ID.KIND, ID.AIRLINE, ID.PLACE_PICK)
 
 
 def dropdown_labels(lang: str) -> dict:
@@ -54,11 +54,22 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
             for s in SERVICE_CHOICES
         ],
         ID.REGULARITY: [{"label": t(f"regularity.{r}", lang), "value": r} for r in REGULARITIES],
+        ID.AIRLINE: airline_options(catalog, lang),
         ID.FOCUS: [{"label": t(f"focus.{f}", lang), "value": f} for f in FOCUSES],
         ID.COMPARE_MODE: [{"label": t(f"compare.{m}", lang), "value": m} for m in COMPARE_MODES],
         ID.TABLE_LAYER: [{"label": t(f"layer.{v}", lang), "value": v} for v in TABLE_LAYERS],
         ID.LANG: [{"label": "EN", "value": "en"}, {"label": "繁", "value": "zh"}],
     }
+
+
+def airline_options(catalog: Catalog, lang: str) -> list[dict]:
+    """Every airline of the routes (the most routes first), named in ``lang`` with its code;
+    searched by either language's name and the code."""
+    return [
+        {"label": f"{catalog.airline_name(c, lang)} ({c})", "value": c,
+         "search": f"{catalog.airline_name(c, 'en')} {catalog.airline_name(c, 'zh')} {c}"}
+        for c in catalog.airline_ids
+    ]  # fmt: skip
 
 
 def service_value(state: ViewState) -> str:
@@ -78,6 +89,7 @@ def control_values(state: ViewState) -> dict[str, object]:
         ID.KIND: list(state.kinds),
         ID.SERVICE: service_value(state),
         ID.REGULARITY: list(state.regularities),
+        ID.AIRLINE: list(state.airlines),
         ID.YEAR: state.year,
         ID.FOCUS: state.focus,
         ID.COMPARE_MODE: state.compare,
@@ -113,6 +125,7 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         kinds=pick(values[ID.KIND], OFFICE_KINDS),
         services=(service,) if service in ("passenger", "cargo") else ("passenger", "cargo"),
         regularities=pick(values[ID.REGULARITY], REGULARITIES) or previous.regularities,
+        airlines=pick(values[ID.AIRLINE], catalog.airline_ids),
         year=int(year)
         if isinstance(year, (int, float)) and YEAR_MIN <= year <= YEAR_MAX
         else previous.year,
@@ -164,6 +177,7 @@ def state_spec(catalog: Catalog) -> dict:
             "metrics": list(METRICS), "regions": list(catalog.region_ids),
             "proposals": list(catalog.proposal_ids), "statuses": list(STATUSES),
             "kinds": list(OFFICE_KINDS), "regularities": list(REGULARITIES),
+            "airlines": list(catalog.airline_ids),
             "focuses": list(FOCUSES), "compare": list(COMPARE_MODES), "tables": list(TABLE_LAYERS),
         },
         "all_services": ["passenger", "cargo"],
@@ -274,6 +288,18 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                     options=opts[ID.REGULARITY],
                     value=vals[ID.REGULARITY],
                     className="checklist inline",
+                ),
+            ),
+            _field(
+                "filter.airline",
+                lang,
+                dcc.Dropdown(
+                    id=ID.AIRLINE,
+                    labels=dropdown_labels(lang),
+                    options=opts[ID.AIRLINE],
+                    value=vals[ID.AIRLINE],
+                    multi=True,
+                    placeholder=t("filter.airline.all", lang),
                 ),
             ),
             _field(
