@@ -36,6 +36,7 @@ from geodata.measures import summary as network_summary
 from geodata.network import route_evidence
 from geodata.schema import LOAD_ORDER, TABLES
 from geodata.track import as_dicts, record_summary, track_record
+from geodata.weights import WEIGHTED, population_shares
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,10 @@ def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) ->
         "route_evidence": route_evidence(catalog, flt.as_of),
         "track_record": {p: track_payload(catalog, p, flt.as_of) for p in state.proposals},
         "draft": draft_payload(catalog, state),
+        "population": {
+            k: {"of": WEIGHTED[k], **v.as_dict()}
+            for k, v in population_shares(catalog, flt).items()
+        },
         "definitions": {
             k: {"label": m.label._asdict(), "definition": m.definition._asdict()}
             for k, m in MEASURES.items()

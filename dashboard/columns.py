@@ -5,6 +5,7 @@ the data package documents). The point layers' fields are named where they are d
 from __future__ import annotations
 
 from geodata.layers import LAYERS
+from geodata.metrics import METRICS
 
 HEADERS: dict[str, tuple[str, str]] = {
     "name": ("Name", "名稱"), "kind": ("Kind", "類別"), "status": ("Status", "狀態"),
@@ -42,6 +43,15 @@ HEADERS: dict[str, tuple[str, str]] = {
 for _layer in LAYERS.values():
     for _f in (*_layer.fields, *_layer.details_only):
         HEADERS.setdefault(_f.column, (_f.label.en, _f.label.zh))
+
+
+# the metrics' own labels name their columns (countries, provinces)
+for _m in METRICS.values():
+    if _m.categorical:
+        HEADERS.setdefault(_m.id, (f"{_m.label.en} (class)", f"{_m.label.zh}（級別）"))
+        HEADERS.setdefault(f"{_m.id}_label", (_m.label.en, _m.label.zh))
+    else:
+        HEADERS.setdefault(_m.id, (_m.label.en, _m.label.zh))
 
 
 def header(column: str, lang: str) -> str:

@@ -255,6 +255,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "numbers.group.offices": ("Offices", "辦事處"),
     "numbers.group.routes": ("Nonstop flights", "直航航班"),
     "numbers.routes_counted": ("{what}", "{what}"),
+    "numbers.share.world": ("↳ share of the world's people", "↳ 佔全球人口"),
+    "numbers.share.bri": (
+        "↳ share of the Belt and Road countries' people",
+        "↳ 佔「一帶一路」國家人口",
+    ),
+    "numbers.share.points": ("+{n} pts", "+{n}個百分點"),
+    "numbers.share.definition": (
+        "People living in these countries (World Bank 2024; Taiwan: GeoNames) as a share of the "
+        "world's 8.14 billion, or of the Belt and Road countries' people on the date shown.",
+        "居於這些國家的人口（世界銀行2024年；台灣：GeoNames）佔全球81.4億人口，或佔所示日期「一帶一路」國家人口的比例。",
+    ),
     "numbers.gain_note": (
         "Gain: what the network shown adds to its existing part (planned and proposed).",
         "增加：所示網絡比其現有部分多出的項目（計劃中及建議）。",

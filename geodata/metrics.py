@@ -57,7 +57,10 @@ class Metric:
     colours: tuple[str, ...] = ()  # a count's sequential colours, light to dark
     layers: tuple[str, ...] = ()  # point layers whose records it counts (its sources)
     facts: tuple[str, ...] = ()  # country facts it counts (their documents are its sources)
-    hover: str = ""  # "count": "label: n" in the country hover when n > 0; "flag": label when 1
+    hover: str = ""  # "count": "label: n" in the country hover when n > 0; "flag": label when 1;
+    #                  "value": "label: n unit" always (a measurement, not a count)
+    unit: Text | None = None  # of a measurement (hover and legend)
+    descending: bool = False  # a small value is the strong one (drawn darkest: a distance)
     selectable: bool = True  # False: only drawn by a view (the compare difference map)
     fallback: str = "offices"  # the province metric shown when this one has none
 
@@ -140,6 +143,65 @@ def _facts(facts: tuple[str, ...]) -> Callable[[Inputs], np.ndarray]:
 
 def _bri(x: Inputs) -> np.ndarray:
     return x.has(bri_members(x.catalog, x.filter.as_of))
+
+
+def _people(x: Inputs) -> np.ndarray:
+    """People in the country, in millions (rounded; the table's figure is exact)."""
+    pop = dict(zip(x.catalog.population["iso3"], x.catalog.population["population"]))
+    return np.array([round(int(pop.get(c, 0)) / 1e6) for c in x.index], dtype=float)
+
+
+#: Upper bounds (people) of the population classes 1.. (0: no figure).
+POPULATION_CLASSES = (10e6, 50e6, 200e6, float("inf"))
+
+
+def _population(x: Inputs) -> np.ndarray:
+    """The country's population class (see ``POPULATION_CLASSES``; 0 without a figure)."""
+    pop = dict(zip(x.catalog.population["iso3"], x.catalog.population["population"]))
+    n = np.array([int(pop.get(c, 0)) for c in x.index], dtype=float)
+    return np.where(n > 0, np.searchsorted(POPULATION_CLASSES, n, side="right") + 1, 0)
+
+
+EARTH_KM = 6371.0088
+
+
+def _nearest_office(x: Inputs) -> np.ndarray:
+    """Great-circle km from a point inside each country (or province) to the nearest office
+    shown (0 where one stands; -1 when no office is shown anywhere)."""
+    o = placed_offices(x.shown.offices)
+    o = o[o["lat"].notna()]
+    if o.empty:
+        return np.full(len(x.index), -1.0)
+    lat, lon = _anchors(x.catalog, x.level)
+    la, lo = (
+        np.radians(lat.reindex(x.index).to_numpy()),
+        np.radians(lon.reindex(x.index).to_numpy()),
+    )
+    ola, olo = np.radians(o["lat"].to_numpy(float)), np.radians(o["lon"].to_numpy(float))
+    h = (np.sin((ola[None, :] - la[:, None]) / 2) ** 2
+         + np.cos(la[:, None]) * np.cos(ola[None, :]) * np.sin((olo[None, :] - lo[:, None]) / 2) ** 2)  # fmt: skip
+    km = 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1))).min(axis=1)
+    here = set(o[x.key]) - {""}
+    km = np.where(x.index.isin(sorted(here)), 0.0, km)
+    return np.nan_to_num(np.round(km), nan=-1.0)
+
+
+@lru_cache(maxsize=4)
+def _anchors(catalog: Catalog, level: str) -> tuple[pd.Series, pd.Series]:
+    """A point inside each country (ISO3) or province (adcode): where its distances start."""
+    from geodata.codes import PART_OF_ADCODE
+
+    g = catalog.world if level == "country" else catalog.provinces
+    key = "iso3" if level == "country" else "adcode"
+    pts = g.geometry.representative_point()
+    lat, lon = pd.Series(pts.y.to_numpy(), index=g[key]), pd.Series(pts.x.to_numpy(), index=g[key])
+    if level == "country":  # Hong Kong, Macao and Taiwan are provinces of the China boundaries
+        p = catalog.provinces[catalog.provinces["adcode"].isin(PART_OF_ADCODE)]
+        pp = p.geometry.representative_point()
+        codes = [PART_OF_ADCODE[a] for a in p["adcode"]]
+        lat = pd.concat([lat, pd.Series(pp.y.to_numpy(), index=codes)])
+        lon = pd.concat([lon, pd.Series(pp.x.to_numpy(), index=codes)])
+    return lat[~lat.index.duplicated()], lon[~lon.index.duplicated()]
 
 
 def _presence(x: Inputs) -> np.ndarray:
@@ -239,6 +301,33 @@ METRICS: dict[str, Metric] = {
             categories=(Category(0, _NONE, Text("Not a member", "非合作國家")),
                         Category(1, "#2c7f7a", Text("Belt and Road country", "「一帶一路」國家"))),
             facts=("bri",), hover="flag"),
+        Metric(
+            "nearest_office", Text("Distance to the nearest office (km)", "與最近辦事處的距離（公里）"),
+            Text("Great-circle distance from a point inside the place to the nearest office shown "
+                 "(0 where one stands).",
+                 "由該地境內一點至最近的所示辦事處的大圓距離（設有辦事處者為0）。"),
+            _nearest_office, _nearest_office,
+            colours=("#08306b", "#2171b5", "#6baed6", "#c6dbef", "#f7fbff"),
+            layers=("offices",), hover="value", unit=Text("km", "公里"), descending=True),
+        Metric(
+            "population", Text("Population", "人口"),
+            Text("People living in the country (World Bank, 2024; Taiwan: GeoNames): where the people "
+                 "are, beside where the offices and flights are.",
+                 "居於該國的人口（世界銀行，2024年；台灣：GeoNames）：對照辦事處及航班所在。"),
+            _population,
+            categories=(
+                Category(0, _NONE, Text("No figure", "沒有數字")),
+                Category(1, "#f79d77", Text("Under 10 million", "少於1,000萬")),
+                Category(2, "#e34c0b", Text("10–50 million", "1,000萬至5,000萬")),
+                Category(3, "#963207", Text("50–200 million", "5,000萬至2億")),
+                Category(4, "#4d1a04", Text("Over 200 million", "多於2億")),
+            )),
+        Metric(
+            "people", Text("Population (millions)", "人口（百萬）"),
+            Text("People living in the country, in millions (World Bank, 2024).",
+                 "居於該國的人口，以百萬計（世界銀行，2024年）。"),
+            _people, hover="value", unit=Text("million", "百萬"), selectable=False,
+            colours=(_NONE, "#fcbba1", "#fb6a4a", "#a50f15")),
         Metric(
             "gain", Text("Proposal gain", "建議新增覆蓋"),
             Text("Places that the network shown links with Hong Kong and its existing part does not "

@@ -320,6 +320,19 @@ AIRLINES = Table(
     "airline filter lists them); a code of routes.csv must be here.",
 )
 
+POPULATION = Table(
+    "population",
+    "iso3",
+    (
+        C("iso3", "iso3"),
+        C("population", "int"),
+        C("year", "int"),
+        C("source"),
+    ),
+    description="People in each country, the latest year of the World Bank's SP.POP.TOTL (Taiwan: "
+    "GeoNames); weights the coverage numbers (geodata/weights.py) and the population metric.",
+)
+
 COUNTRY_NAMES = Table(
     "country_names",
     "iso3",
@@ -350,7 +363,7 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         DOCUMENTS, OFFICES, PARTNER_CITIES, ROUTES, COUNTRY_FACTS, REGIONS, OFFICE_COVERAGE,
-        TERRITORIES, STATED_COUNTS, PLACE_ALIASES, AIRLINES,
+        TERRITORIES, STATED_COUNTS, PLACE_ALIASES, AIRLINES, POPULATION,
     )
 }  # fmt: skip
 #: Tables the boundary build reads (not loaded by the app's catalog).
@@ -358,5 +371,5 @@ BUILD_TABLES: dict[str, Table] = {t.name: t for t in (COUNTRY_NAMES, PROVINCES)}
 # load order: a table's refs point only at tables loaded before it (or itself)
 LOAD_ORDER = (
     "documents", "regions", "offices", "partner_cities", "routes", "country_facts", "office_coverage",
-    "territories", "stated_counts", "place_aliases", "airlines",
+    "territories", "stated_counts", "place_aliases", "airlines", "population",
 )  # fmt: skip

@@ -64,7 +64,7 @@ def test_summary_default_keys_and_types(client, catalog):
     body = get_json(client, "/api/v1/summary")
     assert set(body) == {
         "state", "warnings", "counts", "coverage", "baseline", "gain", "places", "of",
-        "route_evidence", "track_record", "draft", "definitions", "data_version",
+        "route_evidence", "track_record", "draft", "population", "definitions", "data_version",
     }  # fmt: skip
     assert body["draft"] is None  # no draft in the link
     assert body["warnings"] == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.format import field_text
-from dashboard.i18n import t
+from dashboard.i18n import fmt_int, t
 from geodata.layers import PointLayer
 from geodata.metrics import METRICS
 
@@ -21,6 +21,7 @@ def names_html(en: str, zh: str, lang: str) -> str:
 
 _COUNTS = tuple(k for k, m in METRICS.items() if m.hover == "count")
 _FLAGS = tuple(k for k, m in METRICS.items() if m.hover == "flag")
+_VALUES = tuple(k for k, m in METRICS.items() if m.hover == "value")
 
 
 def area_hover(m: pd.DataFrame, names: pd.DataFrame, lang: str) -> list[str]:
@@ -29,19 +30,25 @@ def area_hover(m: pd.DataFrame, names: pd.DataFrame, lang: str) -> list[str]:
     lookup = dict(zip(names.index, zip(names["name_en"], names["name_zh"])))
     counts = [k for k in _COUNTS if k in m]
     flags = [k for k in _FLAGS if k in m]
-    labels = {k: t(f"metric.{k}", lang).split(" (")[0] for k in counts}
+    values_ = [k for k in _VALUES if k in m]
+    labels = {k: t(f"metric.{k}", lang).split(" (")[0].split("（")[0] for k in counts + values_}
+    units = {k: METRICS[k].unit(lang) if METRICS[k].unit else "" for k in values_}
     flag_text = {
         k: next(c.label(lang) for c in METRICS[k].categories if c.value == 1) for k in flags
     }
     out = []
-    for code, row in zip(m.index, m[counts + flags].itertuples(index=False)):
+    for code, row in zip(m.index, m[counts + flags + values_].itertuples(index=False)):
         en, zh = lookup.get(code, (code, code))
-        values = dict(zip(counts + flags, row))
+        values = dict(zip(counts + flags + values_, row))
         lines = [names_html(en, zh, lang)]
         bits = " · ".join(f"{labels[k]}: {int(values[k])}" for k in counts if values[k])
         if bits:
             lines.append(bits)
         lines += [flag_text[k] for k in flags if values[k] == 1]
+        measured = " · ".join(f"{labels[k]}: {fmt_int(int(values[k]))} {units[k]}"
+                              for k in values_ if values[k] > 0)  # fmt: skip
+        if measured:
+            lines.append(measured)
         out.append("<br>".join(lines))
     return out
 

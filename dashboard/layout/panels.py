@@ -13,6 +13,7 @@ from geodata.catalog import Catalog
 from geodata.layers import LAYERS
 from geodata.measures import MEASURES, summary
 from geodata.track import record_summary, track_record
+from geodata.weights import WEIGHTED, population_shares
 
 GROUPS = ("offices", "routes")
 
@@ -47,9 +48,31 @@ def _caption(catalog: Catalog, state: ViewState, group: str) -> str:
     return t("numbers.routes_counted", state.lang, what=evidence_text(catalog, state, state.lang))
 
 
+def fmt_pct(x: float, lang: str) -> str:
+    return f"{x * 100:.1f}%" if lang == "zh" else f"{x * 100:.1f} %"
+
+
+def share_row(share, of: str, lang: str, gain: bool = True) -> html.Tr:
+    """The people in a measure's places as a share of the world's (or the Belt and Road
+    countries') population, and the points a proposal adds (geodata/weights.py)."""
+    pts = (share.share - share.base_share) * 100
+    return html.Tr(
+        [
+            html.Th(t(f"numbers.share.{of}", lang), className="share",
+                    title=t("numbers.share.definition", lang)),
+            html.Td(fmt_pct(share.share, lang), className="num share"),
+            html.Td(t("numbers.share.points", lang, n=f"{pts:.1f}") if gain and pts >= 0.05 else "",
+                    className="num gain share"),
+        ],
+        className="share-row",
+    )  # fmt: skip
+
+
 @reads_draft
 def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
-    s = summary(catalog, state.effective().network_filter())
+    flt = state.effective().network_filter()
+    s = summary(catalog, flt)
+    shares = population_shares(catalog, flt)
     lang = state.lang
     body = []
     for group in GROUPS:
@@ -66,6 +89,8 @@ def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
                 html.Td(f"+{len(gain)}" if gain else "", className="num gain",
                         title=place_list(catalog, gain, m.scale, lang) if gain else None),
             ]))  # fmt: skip
+            if key in WEIGHTED:
+                body.append(share_row(shares[key], WEIGHTED[key], lang))
     counts = []
     for layer, x in LAYERS.items():
         c = s["counts"][layer]
@@ -144,6 +169,18 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
                             className="num gain", **{"data-key": key, "data-scenario": skey.split(".")[1]}),
                 ]  # fmt: skip
             rows.append(html.Tr(cells))
+            if key in WEIGHTED:
+                shares = [
+                    population_shares(catalog, st.network_filter())[key] for _, st in scenarios
+                ]
+                row = share_row(shares[0], WEIGHTED[key], lang, gain=False).children[:1]
+                row.append(html.Td(fmt_pct(shares[0].base_share, lang), className="num share"))
+                for sh in shares:
+                    pts = (sh.share - sh.base_share) * 100
+                    row += [html.Td(fmt_pct(sh.share, lang), className="num share"),
+                            html.Td(t("numbers.share.points", lang, n=f"{pts:.1f}") if pts >= 0.05 else "",
+                                    className="num gain share")]  # fmt: skip
+                rows.append(html.Tr(row, className="share-row"))
     tracks = state.proposals
     return html.Div(
         [html.Table(html.Tbody(rows), className="numbers-table compare"),
