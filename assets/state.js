@@ -53,6 +53,10 @@
     s.focus = focus;
     s.compare = oneOf(c["compare-mode"], a.compare, prev.compare);
     s.table = oneOf(c["table-layer"], a.tables, prev.table);
+    s.gap = oneOf(c.gap, a.gaps, prev.gap);
+    var after = c["gap-after"];
+    s.gap_after = typeof after === "number" && isFinite(after) && after >= spec.gap_after[0] && after <= spec.gap_after[1]
+      ? Math.trunc(after) : prev.gap_after;
     return s;
   };
 
@@ -63,7 +67,7 @@
       region: s.regions, proposal: s.proposals, status: s.statuses, kind: s.kinds,
       service: services.length === 1 && (services[0] === "passenger" || services[0] === "cargo") ? services[0] : "all",
       regularity: s.regularities, airline: s.airlines, year: s.year, focus: s.focus, "compare-mode": s.compare,
-      "table-layer": s.table,
+      "table-layer": s.table, gap: s.gap, "gap-after": s.gap_after,
     };
   };
 

@@ -36,6 +36,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "with_agreement": ("With an agreement in force", "有生效協定"), "layer": ("Layer", "圖層"),
     "outcome": ("Outcome", "結果"), "realised_by_name": ("Realised as", "落實為"),
     "realised_on": ("Realised on", "落實日期"), "years_after": ("Years after", "相隔年數"),
+    "gap": ("Question", "問題"), "years_since": ("Years since proposed", "提出至今年數"),
 }  # fmt: skip
 
 

@@ -53,6 +53,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "layer.countries": ("Countries", "國家"),
     "layer.regions": ("Regions compared", "地區比較"),
     "layer.proposals": ("Proposals: track record", "建議落實情況"),
+    "layer.gaps": ("Gap finder", "尋找缺口"),
     # metrics
     "metric": ("Colour countries by", "國家著色指標"),
     # filters
@@ -117,6 +118,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "compare.with_proposals": ("+ selected proposals", "加上所選建議"),
     "compare.with_draft": ("+ your draft", "加上你的草擬"),
     "compare.together": ("+ both", "兩者合計"),
+    "gaps.heading": ("Gap finder", "尋找缺口"),
+    "gaps.question": ("Question", "問題"),
+    "gaps.after": ("Years after the proposal", "建議提出後年數"),
     "draft.heading": ("Draft your own proposal", "草擬你的建議"),
     "draft.kind": ("What", "項目"),
     "draft.place": ("Where", "地點"),
@@ -260,7 +264,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "↳ share of the Belt and Road countries' people",
         "↳ 佔「一帶一路」國家人口",
     ),
-    "numbers.share.points": ("+{n} pts", "+{n}個百分點"),
+    "numbers.share.points": ("+{n}\u00a0pts", "+{n}個百分點"),
     "numbers.share.definition": (
         "People living in these countries (World Bank 2024; Taiwan: GeoNames) as a share of the "
         "world's 8.14 billion, or of the Belt and Road countries' people on the date shown.",

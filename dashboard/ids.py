@@ -69,6 +69,11 @@ class ID(StrEnum):
     ABOUT = "page-about"
     PRESENT = "page-present"
     TABLE_LAYER = "table-layer"
+    GAP = "gap"  # the gap finder's question (table=gaps)
+    GAP_AFTER = "gap-after"  # its years (the "not realised after N years" gap)
+    GAP_BAR = "gap-bar"
+    GAP_NOTE = "gap-note"
+    GAP_PRESETS = "gap-presets"  # explore: the questions as links
     GRID = "grid"
     GRID_BOX = "grid-box"  # holds the grid once the table view is opened
     DOWNLOAD_CSV = "download-csv"

@@ -36,7 +36,10 @@ COMPARE_MODES = ("split", "diff", "versus")  # versus: the proposals chosen vs t
 PROJECTIONS = ("natural", "hk")  # Natural Earth; azimuthal equidistant centred on Hong Kong
 LABEL_MODES = ("auto", "key", "off")
 FOCUSES = ("world", "asia", "china", "gba", "europe", "middle-east")
-TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces", "regions", "proposals")
+TABLE_LAYERS = (*POINT_LAYERS, "countries", "provinces", "regions", "proposals", "gaps")
+#: The gap finder's questions (declared in dashboard/gaps.py, in this order).
+GAP_IDS = ("bri-flights-no-office", "office-no-flight", "populous-no-office", "unrealised")
+MAX_GAP_YEARS = 50
 MIN_YEAR, MAX_YEAR = 1950, 2030
 DEFAULT_YEAR = 2026
 
@@ -46,6 +49,7 @@ PARAM_ATTR = {
     "proposal": "proposals", "status": "statuses", "kind": "kinds", "service": "services",
     "regularity": "regularities", "airline": "airlines", "year": "year", "focus": "focus", "proj": "projection",
     "labels": "labels", "compare": "compare", "table": "table", "deck": "deck", "scene": "scene",
+    "gap": "gap", "after": "gap_after",
     "draft": "draft", "dtitle": "draft_title", "dnote": "draft_note",
 }  # fmt: skip
 PARAMS = ("v", *PARAM_ATTR)
@@ -117,6 +121,8 @@ class ViewState:
     table: str = "offices"
     deck: str = "default"
     scene: int = 0
+    gap: str = GAP_IDS[0]  # the gap finder's question (table=gaps)
+    gap_after: int = 5  # years: the "not realised after N years" gap
     draft: tuple[str, ...] = ()  # the user's own proposal: items as links write them
     draft_title: str = ""
     draft_note: str = ""
@@ -322,6 +328,8 @@ def _parse(q: dict[str, str], options: Options, warnings: list[ParamWarning]) ->
     one("table", TABLE_LAYERS)
     one("deck", options.decks)
     integer("scene", 0, max(options.scenes - 1, 0) if options.scenes else 999)
+    one("gap", GAP_IDS)
+    integer("after", 1, MAX_GAP_YEARS)
     _parse_draft(q, options, values, warn)
     if values.get("statuses") == ():
         values.pop("statuses")

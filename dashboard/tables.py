@@ -264,6 +264,10 @@ def layer_frame(catalog: Catalog, state: ViewState, layer: str, lang: str = "en"
         return _country_frame(catalog, state, lang)
     if layer == "regions":
         return regions_frame(catalog, state, lang)
+    if layer == "gaps":
+        from dashboard.gaps import gap_frame
+
+        return gap_frame(catalog, state, lang)
     return _province_frame(catalog, state, lang)
 
 
@@ -274,6 +278,7 @@ def download_name(state: ViewState, layer: str, ext: str) -> str:
     parts = [
         "hk-atlas",
         layer,
+        *([state.gap] if layer == "gaps" else []),
         *state.regions,
         *state.proposals,
         *airlines,
@@ -361,14 +366,15 @@ def to_geojson(df: pd.DataFrame, layer: str, catalog: Catalog) -> dict:
     proposals table has no geometry: its features carry ``null`` geometries)."""
     _check_layer(layer)
     hkg = [HKG_AIRPORT[1], HKG_AIRPORT[0]]
-    key = AREA_KEYS.get(layer, "id")
-    areas = _area_geometries(catalog, layer) if layer in AREA_KEYS else {}
+    key = AREA_KEYS.get(layer, "iso3" if layer == "gaps" and "iso3" in df else "id")
+    area_layer = "countries" if layer == "gaps" and key == "iso3" else layer
+    areas = _area_geometries(catalog, area_layer) if area_layer in AREA_KEYS else {}
     features = []
     for row in df.to_dict(orient="records"):
         props = {k: native(v) for k, v in row.items()}
-        if layer in AREA_KEYS:
+        if area_layer in AREA_KEYS:
             geom = areas.get(row[key])
-        elif layer in ("proposals", "regions") or props.get("lat") is None:
+        elif layer in ("proposals", "regions", "gaps") or props.get("lat") is None:
             geom = None  # a region-level proposal stands at no point (see its region_id)
         elif POINT_LAYERS[layer].draw == "arcs":  # as flown: a great circle, cut at ±180°
             geom = great_circle(hkg[0], hkg[1], float(row["lon"]), float(row["lat"]))

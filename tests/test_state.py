@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 from dashboard.state import (
     COMPARE_MODES,
     FOCUSES,
+    GAP_IDS,
     LANGS,
     LAYERS,
+    MAX_GAP_YEARS,
     MAX_YEAR,
     METRICS,
     MIN_YEAR,
@@ -55,6 +57,8 @@ states = st.builds(
     table=st.sampled_from(TABLE_LAYERS),
     scene=st.integers(0, OPTS.scenes - 1),
     airlines=subset(OPTS.airlines),
+    gap=st.sampled_from(GAP_IDS),
+    gap_after=st.integers(1, MAX_GAP_YEARS),
     draft_title=st.text(max_size=40).filter(lambda x: clean_text(x) == x),
     draft_note=st.text(max_size=40).filter(lambda x: clean_text(x) == x),
 )

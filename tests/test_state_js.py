@@ -48,6 +48,7 @@ def _random_state(rng, spec) -> ViewState:
         # a draft passes through the controls untouched, and its link keeps ":" as it is
         draft=rng.choice([(), ("eto:IND", "route:TAS"), ("tdc_office:VNM:Ho Chi Minh City",)]),
         draft_title=rng.choice(["", "Gulf & Asia: 1+1=2", "草擬 #1"]),
+        gap=rng.choice(a["gaps"]), gap_after=rng.randint(*spec["gap_after"]),
     )  # fmt: skip
 
 
@@ -62,13 +63,16 @@ def _random_controls(rng, spec, prev: ViewState) -> dict:
                    "status": "statuses", "kind": "kinds", "regularity": "regularities",
                    "airline": "airlines"}[cid]  # fmt: skip
             vals[cid] = _some(rng, a[key]) if kind < 0.85 else rng.choice([None, "coverage", 7])
+        elif cid == "gap-after":
+            vals[cid] = rng.choice([rng.randint(*spec["gap_after"]), 0, 51, None, "7", 7.9, True])
         elif cid == "year":
             vals[cid] = rng.choice(
                 [rng.randint(*spec["year"]), 1990, 2031, None, "2020", 2010.0, True]
             )
         else:
             key = {"view-tabs": "views", "lang-toggle": "langs", "metric": "metrics",
-                   "focus": "focuses", "compare-mode": "compare", "table-layer": "tables"}.get(cid)  # fmt: skip
+                   "focus": "focuses", "compare-mode": "compare", "table-layer": "tables",
+                   "gap": "gaps"}.get(cid)  # fmt: skip
             choices = a[key] if key else ["all", "passenger", "cargo"]
             vals[cid] = rng.choice(choices) if kind < 0.85 else rng.choice([None, "zzz", 3, []])
     return vals

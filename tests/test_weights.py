@@ -17,6 +17,16 @@ ARE, SAU = 10_986_400, 35_300_280  # World Bank SP.POP.TOTL 2024 (geodata/data/p
 WORLD = 8_141_679_757  # the table's sum; the World Bank's world figure is 8,141,808,945
 
 
+def texts(component) -> str:
+    """Every text in a component tree, joined."""
+    if isinstance(component, str):
+        return component
+    if isinstance(component, (list, tuple)):
+        return " ".join(texts(c) for c in component)
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else ""
+
+
 def state_of(catalog, query):
     state, warnings = ViewState.from_query(query, state_options(catalog))
     assert warnings == []
@@ -47,9 +57,9 @@ def test_gulf_offices_hold_the_share_computed_by_hand(catalog):
 
 def test_the_numbers_show_the_shares_and_the_api_gives_them(catalog, app):
     state = state_of(catalog, "region=gcc&status=existing&draft=eto:SAU:Riyadh")
-    text = str(numbers_panel(catalog, state))
-    assert "0.6 %" in text and f"+{SAU / WORLD * 100:.1f} pts" in text
-    zh = str(numbers_panel(catalog, state.with_(lang="zh")))
+    text = texts(numbers_panel(catalog, state))
+    assert "0.6\u00a0%" in text and f"+{SAU / WORLD * 100:.1f}\u00a0pts" in text
+    zh = texts(numbers_panel(catalog, state.with_(lang="zh")))
     assert "佔全球人口" in zh and "0.6%" in zh
     body = app.server.test_client().get(f"/api/v1/summary?{state.to_query()}").get_json()
     p = body["population"]["countries_with_office"]

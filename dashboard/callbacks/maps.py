@@ -19,6 +19,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layout import LEGEND_MAPS, MAP_IDS, map_state_for, maps_for
 from dashboard.layout.details import details, parse_target, target_from_click
+from dashboard.layout.gaps_panel import gap_links
 from dashboard.layout.legend import legend_panel
 from dashboard.layout.panels import compare_numbers, compare_titles, numbers_panel
 from dashboard.layout.places import matching_places
@@ -176,6 +177,7 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.EXPLORE_EXPORTS, "children"),
         Output(ID.PRESENT_DEFAULT, "href"),
         Output(ID.MY_DECK_PRESENT, "href"),
+        Output(ID.GAP_PRESETS, "children"),
         Input(ID.STATE_EXPLORE, "data"),
         prevent_initial_call=True,
     )
@@ -183,9 +185,9 @@ def register(app, catalog: Catalog) -> None:
         """The explore page's numbers, map caption and links, in one answer (after the map)."""
         st = ViewState.from_dict(data, opts)
         if st.view != "explore":
-            return (no_update,) * 6
+            return (no_update,) * 7
         return (numbers_panel(catalog, st).children, t("places.hint", st.lang),
-                map_alt(catalog, st, st.lang), *explore_links(st))  # fmt: skip
+                map_alt(catalog, st, st.lang), *explore_links(st), gap_links(st))  # fmt: skip
 
     @app.callback(
         Output(ID.COMPARE_NUMBERS, "children"),

@@ -25,7 +25,7 @@ from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
-OPTION_IDS = tuple(i for i in CONTROL_IDS if i not in (ID.YEAR,))
+OPTION_IDS = tuple(i for i in CONTROL_IDS if i not in (ID.YEAR, ID.GAP_AFTER))
 
 
 def register(app, catalog: Catalog) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, no_update
 
 from dashboard.columns import header
+from dashboard.gaps import GAPS
 from dashboard.ids import ID
 from dashboard.layout import grid_children, table_links
 from dashboard.scenes import state_options
@@ -35,14 +36,18 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.TABLE_COUNT, "children"),
         Output(ID.DOWNLOAD_CSV, "href"),
         Output(ID.DOWNLOAD_GEOJSON, "href"),
+        Output(ID.GAP_BAR, "style"),
+        Output(ID.GAP_NOTE, "children"),
         Input(ID.STATE_TABLE, "data"),
         prevent_initial_call=True,
     )
     def table(data):
         st = ViewState.from_dict(data, state_options(catalog))
         if st.view != "table":
-            return (no_update,) * 4
-        return (grid_children(catalog, st), *table_links(catalog, st))
+            return (no_update,) * 6
+        note = GAPS[st.gap].note(st.lang).format(n=st.gap_after)
+        shown = {} if st.table == "gaps" else {"display": "none"}
+        return (grid_children(catalog, st), *table_links(catalog, st), shown, note)
 
     # the grid exports the rows it shows (filters, quick search and sort applied)
     app.clientside_callback(

@@ -27,6 +27,7 @@ from dashboard.layout.controls import (
 )
 from dashboard.layout.deck_panel import deck_panel
 from dashboard.layout.draft_panel import draft_panel
+from dashboard.layout.gaps_panel import gap_bar, gap_presets
 from dashboard.layout.legend import legend_container, legend_panel
 from dashboard.layout.panels import (
     compare_numbers,
@@ -212,6 +213,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                 [
                     _legend(ID.MAP, catalog, state),
                     numbers_panel(catalog, state),
+                    gap_presets(state),
                     places_panel(catalog, state),
                     details_placeholder(lang),
                     draft_panel(catalog, state),
@@ -317,6 +319,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                 ],
                 className="table-bar",
             ),
+            gap_bar(state),
             # the grid (and ag-grid's code) only once the table is opened
             html.Div(
                 grid_children(catalog, state) if state.view == "table" else [], id=ID.GRID_BOX

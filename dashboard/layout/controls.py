@@ -7,9 +7,20 @@ import json
 from dash import dcc, html
 
 from dashboard.describe import document_label
+from dashboard.gaps import gap_label
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.state import COMPARE_MODES, FOCUSES, LAYERS, METRICS, TABLE_LAYERS, VIEWS, ViewState
+from dashboard.state import (
+    COMPARE_MODES,
+    FOCUSES,
+    GAP_IDS,
+    LAYERS,
+    MAX_GAP_YEARS,
+    METRICS,
+    TABLE_LAYERS,
+    VIEWS,
+    ViewState,
+)
 from geodata.catalog import Catalog
 from geodata.codes import STATUSES
 from geodata.schema import OFFICE_KINDS, REGULARITIES
@@ -58,8 +69,14 @@ def control_options(catalog: Catalog, lang: str) -> dict[str, list[dict]]:
         ID.FOCUS: [{"label": t(f"focus.{f}", lang), "value": f} for f in FOCUSES],
         ID.COMPARE_MODE: [{"label": t(f"compare.{m}", lang), "value": m} for m in COMPARE_MODES],
         ID.TABLE_LAYER: [{"label": t(f"layer.{v}", lang), "value": v} for v in TABLE_LAYERS],
+        ID.GAP: gap_options(lang),
         ID.LANG: [{"label": "EN", "value": "en"}, {"label": "繁", "value": "zh"}],
     }
+
+
+def gap_options(lang: str) -> list[dict]:
+    """The gap finder's questions (N for the years of the last)."""
+    return [{"label": gap_label(g, lang, "N"), "value": g} for g in GAP_IDS]
 
 
 def airline_options(catalog: Catalog, lang: str) -> list[dict]:
@@ -94,6 +111,8 @@ def control_values(state: ViewState) -> dict[str, object]:
         ID.FOCUS: state.focus,
         ID.COMPARE_MODE: state.compare,
         ID.TABLE_LAYER: state.table,
+        ID.GAP: state.gap,
+        ID.GAP_AFTER: state.gap_after,
     }
 
 
@@ -133,6 +152,12 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         compare=values[ID.COMPARE_MODE]
         if values[ID.COMPARE_MODE] in COMPARE_MODES
         else previous.compare,
+        gap=values[ID.GAP] if values[ID.GAP] in GAP_IDS else previous.gap,
+        gap_after=int(values[ID.GAP_AFTER])
+        if isinstance(values[ID.GAP_AFTER], (int, float))
+        and not isinstance(values[ID.GAP_AFTER], bool)
+        and 1 <= values[ID.GAP_AFTER] <= MAX_GAP_YEARS
+        else previous.gap_after,
         table=values[ID.TABLE_LAYER] if values[ID.TABLE_LAYER] in TABLE_LAYERS else previous.table,
     )
 
@@ -177,11 +202,12 @@ def state_spec(catalog: Catalog) -> dict:
             "metrics": list(METRICS), "regions": list(catalog.region_ids),
             "proposals": list(catalog.proposal_ids), "statuses": list(STATUSES),
             "kinds": list(OFFICE_KINDS), "regularities": list(REGULARITIES),
-            "airlines": list(catalog.airline_ids),
+            "airlines": list(catalog.airline_ids), "gaps": list(GAP_IDS),
             "focuses": list(FOCUSES), "compare": list(COMPARE_MODES), "tables": list(TABLE_LAYERS),
         },
         "all_services": ["passenger", "cargo"],
         "year": [YEAR_MIN, YEAR_MAX],
+        "gap_after": [1, MAX_GAP_YEARS],
         "defaults": ViewState().to_dict(),
         "params": [[p, a] for p, a in PARAM_ATTR.items()],
         "version": VERSION,

@@ -49,7 +49,7 @@ def _caption(catalog: Catalog, state: ViewState, group: str) -> str:
 
 
 def fmt_pct(x: float, lang: str) -> str:
-    return f"{x * 100:.1f}%" if lang == "zh" else f"{x * 100:.1f} %"
+    return f"{x * 100:.1f}%" if lang == "zh" else f"{x * 100:.1f}\u00a0%"
 
 
 def share_row(share, of: str, lang: str, gain: bool = True) -> html.Tr:
