@@ -160,9 +160,9 @@
 
   /* A place chosen in the finder: the explore map zooms to it and brings it out (the other
      markers and countries dimmed) until the next redraw. Its details open as for a click. */
-  atlas.focusPlace = function (value) {
+  atlas.focusPlace = function (value, mapId) {
     var nu = window.dash_clientside.no_update;
-    var gd = graphDiv("map");
+    var gd = graphDiv(mapId || "map");
     if (!gd || !gd.data || !value || !window.Plotly) return nu;
     var where = null;
     var sel = gd.data.map(function (t) {
@@ -185,8 +185,13 @@
         "geo.projection.scale": Math.max(scale, 3),
       });
     }
-    atlas.focused = { value: value, at: where }; // (tests read it)
+    atlas.focused = { value: value, at: where, map: mapId || "map" }; // (tests read it)
     return nu;
+  };
+  /* Compare's finder: both maps zoom to the place and bring it out. */
+  atlas.focusCompare = function (value) {
+    atlas.focusPlace(value, "map-left");
+    return atlas.focusPlace(value, "map-right");
   };
 
   /* The draft editor: a click on the map adds to the draft only while "Add by clicking the map"
@@ -195,8 +200,16 @@
     if (!click || !on || on.indexOf("on") < 0) return window.dash_clientside.no_update;
     return click;
   };
+  atlas.draftView = function (s, seen) {
+    var nu = window.dash_clientside.no_update;
+    if (!s || s.view !== "explore") return nu;
+    var has = function (x) { return !!(x && x.draft && x.draft.length); };
+    var same = seen && seen.lang === s.lang && seen.draft_title === s.draft_title &&
+      seen.draft_note === s.draft_note;
+    return has(s) || has(seen) || !same ? s : nu;
+  };
   var dcl = (window.dash_clientside = window.dash_clientside || {});
-  dcl.atlas = Object.assign(dcl.atlas || {}, { draftClick: atlas.draftClick });
+  dcl.atlas = Object.assign(dcl.atlas || {}, { draftClick: atlas.draftClick, draftView: atlas.draftView });
 
   /* "Play the years": the year steps through the years the network changed (the button's
      data-years), one every 1.6 s, as if the slider were moved; the same button stops it. */

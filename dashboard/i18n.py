@@ -111,6 +111,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "compare.left": ("Existing network", "現有網絡"),
     "compare.right": ("With the selected proposals", "加上所選建議"),
     "compare.mode": ("Show as", "顯示方式"),
+    "compare.find": ("Find a place on both maps", "在兩幅地圖上尋找地方"),
     "compare.versus": ("Proposals vs your draft", "建議與你的草擬對照"),
     "compare.left_versus": ("Existing + the selected proposals", "現有網絡加上所選建議"),
     "compare.right_draft": ("Existing + your draft", "現有網絡加上你的草擬"),

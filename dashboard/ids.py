@@ -44,6 +44,7 @@ class ID(StrEnum):
     MAP_RIGHT = "map-right"
     NUMBERS = "numbers"
     DETAILS = "details"
+    COMPARE_PICK = "compare-pick"  # compare's finder: both maps zoom to the place
     PLACE_PICK = "place-pick"  # the searchable list of the places shown (keyboard path)
     MAP_ALT = "map-alt"
     # the draft editor (layout/draft_panel.py)
@@ -54,6 +55,7 @@ class ID(StrEnum):
     DRAFT_CLICK = "draft-click"  # "add by clicking the map"
     DRAFT_CLICKED = "draft-clicked"  # a map click, passed on only while that is ticked
     DRAFT_ITEMS = "draft-items"
+    DRAFT_VIEW = "draft-view"  # explore's state, passed on when the draft panel has to follow it
     DRAFT_ADDS = "draft-adds"  # what the draft adds to the view, measure by measure
     DRAFT_REMOVE = "draft-remove"  # pattern-matching: {"type": "draft-remove", "item": token}
     DRAFT_TITLE = "draft-title"

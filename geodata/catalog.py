@@ -116,14 +116,15 @@ class Catalog:
                 counts[code] = counts.get(code, 0) + 1
         return tuple(sorted(self.tables["airlines"]["iata"], key=lambda c: (-counts.get(c, 0), c)))
 
+    @cached_property
+    def _airline_names(self) -> dict[str, tuple[str, str]]:
+        a = self.tables["airlines"]
+        return dict(zip(a["iata"], zip(a["name_en"], a["name_zh"])))
+
     def airline_name(self, code: str, lang: str = "en") -> str:
         """An airline's name in ``lang`` (English when no Chinese name is sourced; the code when
         the airline is not identified)."""
-        a = self.tables["airlines"]
-        row = a[a["iata"] == code]
-        if row.empty:
-            return code
-        en, zh = row.iloc[0]["name_en"], row.iloc[0]["name_zh"]
+        en, zh = self._airline_names.get(code, ("", ""))
         return ((zh or en) if lang == "zh" else en) or code
 
     @cached_property

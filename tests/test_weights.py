@@ -97,5 +97,10 @@ def test_population_is_a_metric_by_classes_and_hovers_in_millions(catalog):
     assert (classes["IND"], classes["NGA"], classes["TWN"], classes["GRL"]) == (4, 4, 2, 1)
     assert (classes["THA"], classes["JPN"]) == (3, 3)
     assert classes["ATF"] == 0  # no figure: drawn as such, not as a small country
-    hover = area_hover(m.loc[["IND"]], catalog.country_names, "en")[0]
+    hover = area_hover(m.loc[["IND"]], catalog.country_names, "en", "population")[0]
     assert "Population: 1,451 million" in hover
+    assert (
+        "Population" not in area_hover(m.loc[["IND"]], catalog.country_names, "en", "presence")[0]
+    )
+    far = area_hover(m.loc[["BRA"]], catalog.country_names, "zh", "nearest_office")[0]
+    assert "與最近辦事處的距離" in far and "公里" in far

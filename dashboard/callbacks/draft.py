@@ -93,6 +93,16 @@ def register(app, catalog: Catalog) -> None:
         prevent_initial_call=True,
     )
 
+    # the panel follows the view only when it has something to say: with a draft (what it adds
+    # changes with every filter), or when the draft, its texts or the language change
+    app.clientside_callback(
+        ClientsideFunction("atlas", "draftView"),
+        Output(ID.DRAFT_VIEW, "data"),
+        Input(ID.STATE_EXPLORE, "data"),
+        State(ID.DRAFT_VIEW, "data"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ID.DRAFT_ITEMS, "children"),
         Output(ID.DRAFT_ADDS, "children"),
@@ -101,7 +111,7 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.DRAFT_DOWNLOAD, "href"),
         Output(ID.DRAFT_COMPARE, "href"),
         Output(ID.DRAFT_KIND, "options"),
-        Input(ID.STATE_EXPLORE, "data"),
+        Input(ID.DRAFT_VIEW, "data"),
         prevent_initial_call=True,
     )
     def render(data):

@@ -193,14 +193,15 @@ def register(app, catalog: Catalog) -> None:
         Output(ID.COMPARE_NUMBERS, "children"),
         Output(ID.COMPARE_LEFT_TITLE, "children"),
         Output(ID.COMPARE_RIGHT_TITLE, "children"),
+        Output(ID.COMPARE_PICK, "placeholder"),
         Input(ID.STATE_COMPARE, "data"),
         prevent_initial_call=True,
     )
     def compare(data):
         st = ViewState.from_dict(data, opts)
         if st.view != "compare":
-            return no_update, no_update, no_update
-        return compare_numbers(catalog, st), *compare_titles(st)
+            return (no_update,) * 4
+        return compare_numbers(catalog, st), *compare_titles(st), t("places.hint", st.lang)
 
     @app.callback(
         Output(ID.DETAILS, "children"),
@@ -226,6 +227,25 @@ def register(app, catalog: Catalog) -> None:
         """The places matching what is typed (the list is sent as it is searched, not with
         every change of view: ~11 KB per click saved)."""
         return matching_places(catalog, ViewState.from_dict(data, opts), search, picked)
+
+    @app.callback(
+        Output(ID.COMPARE_PICK, "options"),
+        Input(ID.COMPARE_PICK, "search_value"),
+        State(ID.STATE, "data"),
+        State(ID.COMPARE_PICK, "value"),
+        prevent_initial_call=True,
+    )
+    def find_compared(search, data, picked):
+        """Compare's finder: the places of either map matching what is typed."""
+        st = ViewState.from_dict(data, opts).with_(view="compare")
+        return matching_places(catalog, st, search, picked)
+
+    app.clientside_callback(
+        "function(v) { return window.atlas ? window.atlas.focusCompare(v) : window.dash_clientside.no_update; }",
+        Output(ID.COMPARE_PICK, "id"),
+        Input(ID.COMPARE_PICK, "value"),
+        prevent_initial_call=True,
+    )
 
     # a place chosen in the finder: the map zooms to it and brings it out (in the browser)
     app.clientside_callback(

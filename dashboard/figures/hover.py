@@ -24,13 +24,17 @@ _FLAGS = tuple(k for k, m in METRICS.items() if m.hover == "flag")
 _VALUES = tuple(k for k, m in METRICS.items() if m.hover == "value")
 
 
-def area_hover(m: pd.DataFrame, names: pd.DataFrame, lang: str) -> list[str]:
+def area_hover(m: pd.DataFrame, names: pd.DataFrame, lang: str, metric: str = "") -> list[str]:
     """Hover of each country or province of a metrics frame: its name, the counts it has
-    (metrics declared ``hover="count"``) and the flags it carries (``hover="flag"``)."""
+    (metrics declared ``hover="count"``), the flags it carries (``hover="flag"``) and, when the
+    map is coloured by a measurement (``hover="value"``: population, distance), its value (only
+    then: a distance changes for most countries with every office shown, and the map's update
+    would carry every hover again)."""
     lookup = dict(zip(names.index, zip(names["name_en"], names["name_zh"])))
     counts = [k for k in _COUNTS if k in m]
     flags = [k for k in _FLAGS if k in m]
-    values_ = [k for k in _VALUES if k in m]
+    shown = {"population": "people"}.get(metric, metric)  # the classes' exact figure
+    values_ = [k for k in _VALUES if k in m and k == shown]
     labels = {k: t(f"metric.{k}", lang).split(" (")[0].split("（")[0] for k in counts + values_}
     units = {k: METRICS[k].unit(lang) if METRICS[k].unit else "" for k in values_}
     flag_text = {

@@ -96,7 +96,7 @@ def _countries(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict
         "coverage": {
             "locations": list(shown.index),
             "z": shown[metric].astype(float).tolist(),
-            "text": area_hover(shown, names, lang),
+            "text": area_hover(shown, names, lang, metric),
             "customdata": [f"country:{c}" for c in shown.index],
             "visible": "coverage" in layers,
             **colour,
@@ -107,7 +107,7 @@ def _countries(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict
             "marker": {"color": cm.loc[tiny["iso3"], metric].astype(float).tolist(),
                        "colorscale": colour["colorscale"], "cmin": colour["zmin"],
                        "cmax": colour["zmax"], "size": 9, "line": {"color": "#555", "width": 1}},
-            "text": area_hover(cm.loc[tiny["iso3"]], names, lang),
+            "text": area_hover(cm.loc[tiny["iso3"]], names, lang, metric),
             "customdata": [f"country:{c}" for c in tiny["iso3"]],
             "visible": "coverage" in layers,
         },
@@ -127,7 +127,7 @@ def _provinces(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict
         "provinces": {
             "locations": list(shown.index),
             "z": shown[pmetric].astype(float).tolist(),
-            "text": area_hover(shown, catalog.province_names, lang),
+            "text": area_hover(shown, catalog.province_names, lang, metric),
             "customdata": [f"province:{c}" for c in shown.index],
             "visible": "provinces" in st.layers,
             "colorbar": {**COLORBAR_WIDE, **bar, **place},

@@ -36,7 +36,7 @@ from dashboard.layout.panels import (
     notice,
     numbers_panel,
 )
-from dashboard.layout.places import map_caption, places_panel
+from dashboard.layout.places import compare_finder, map_caption, places_panel
 from dashboard.layout.present import present_page
 from dashboard.scenes import resolve, state_options
 from dashboard.state import ViewState, reads_draft
@@ -237,6 +237,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
                         value=vals[ID.COMPARE_MODE],
                         className="checklist inline",
                     ),
+                    compare_finder(catalog, state),
                 ],
                 className="compare-bar",
             ),
@@ -372,6 +373,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
             dcc.Store(id=ID.DRAWN, data=drawn),
             dcc.Store(id=ID.MAP_SIZES, data={}),  # None would fire the maps at start for nothing
             dcc.Store(id=ID.DRAFT_CLICKED, data={}),
+            dcc.Store(id=ID.DRAFT_VIEW, data=state.to_dict()),  # drawn for this state
             dcc.Store(id=ID.MY_DECK, storage_type="local"),
             header,
             html.Div(notice(warnings, lang), id=ID.NOTICE),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from dash import dcc, html
 
@@ -35,7 +36,15 @@ def label(key: str, lang: str, tag=html.Span, **kw):
 
 
 #: Dropdowns whose built-in texts ("3 selected", "Select all"…) follow the language.
-DROPDOWN_IDS = (ID.METRIC, ID.REGION, ID.PROPOSAL, ID.KIND, ID.AIRLINE, ID.PLACE_PICK)
+DROPDOWN_IDS = (
+    ID.METRIC,
+    ID.REGION,
+    ID.PROPOSAL,
+    ID.KIND,
+    ID.AIRLINE,
+    ID.PLACE_PICK,
+    ID.COMPARE_PICK,
+)
 
 
 def dropdown_labels(lang: str) -> dict:
@@ -82,11 +91,16 @@ def gap_options(lang: str) -> list[dict]:
 def airline_options(catalog: Catalog, lang: str) -> list[dict]:
     """Every airline of the routes (the most routes first), named in ``lang`` with its code;
     searched by either language's name and the code."""
-    return [
+    return list(_airline_options(catalog, lang))
+
+
+@lru_cache(maxsize=8)
+def _airline_options(catalog: Catalog, lang: str) -> tuple[dict, ...]:
+    return tuple([
         {"label": f"{catalog.airline_name(c, lang)} ({c})", "value": c,
          "search": f"{catalog.airline_name(c, 'en')} {catalog.airline_name(c, 'zh')} {c}"}
         for c in catalog.airline_ids
-    ]  # fmt: skip
+    ])  # fmt: skip
 
 
 def service_value(state: ViewState) -> str:

@@ -124,6 +124,22 @@ def map_caption(catalog: Catalog, state: ViewState) -> html.P:
     return html.P(map_alt(catalog, state, state.lang), id=ID.MAP_ALT, className="map-caption")
 
 
+def compare_finder(catalog: Catalog, state: ViewState) -> html.Div:
+    """Compare's finder: every place of either map; choosing one zooms both maps to it."""
+    lang = state.lang
+    st = state.with_(view="compare")
+    return html.Div(
+        [
+            label("compare.find", lang, html.Label, className="field-label", htmlFor=ID.COMPARE_PICK),
+            dcc.Dropdown(id=ID.COMPARE_PICK, options=place_options(catalog, st)[:MAX_MATCHES],
+                         value=None, searchable=True, clearable=True, placeholder=t("places.hint", lang),
+                         optionHeight=44, maxHeight=320, labels=dropdown_labels(lang),
+                         className="compare-pick"),
+        ],
+        className="compare-find",
+    )  # fmt: skip
+
+
 def places_panel(catalog: Catalog, state: ViewState) -> html.Div:
     """The finder (in the side column of explore): each place shown, searchable."""
     lang = state.lang

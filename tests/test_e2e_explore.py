@@ -1,0 +1,72 @@
+"""End-to-end in headless Chromium: compare's finder zooms both maps to a place; the airline
+filter, chosen by name in Chinese, redraws the map, the numbers and the link."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from tests.test_e2e import assert_offline, count, settled, visit, wait_for
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(shutil.which("chromedriver") is None, reason="needs chromium-driver"),
+]
+
+CENTRE = """
+var gd = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');
+var c = gd._fullLayout.geo.center; return [c.lat, c.lon, gd._fullLayout.geo.projection.scale];
+"""
+
+
+@pytest.fixture()
+def atlas(dash_duo, app):
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1366, 900)
+    return dash_duo
+
+
+def choose(atlas, dropdown: str, typed: str, expected: str):
+    keys = lambda *k: ActionChains(atlas.driver).send_keys(*k).perform()  # noqa: E731
+    atlas.find_element(dropdown).click()
+    wait_for(lambda: "dash-dropdown-search" in atlas.driver.switch_to.active_element.get_attribute("class"),
+             what="search box")  # fmt: skip
+    keys(typed)
+    wait_for(lambda: expected in atlas.find_element(".dash-dropdown-options").text, what="listed")
+    keys(Keys.ARROW_DOWN, Keys.ENTER)
+
+
+def test_compare_finder_zooms_both_maps_to_the_place(atlas):
+    visit(atlas, "view=compare&proposal=hkvision-2017&lang=zh")
+    wait_for(lambda: count(atlas, "#map-right .choroplethlayer path") > 150, what="right map")
+    settled(atlas)
+    choose(atlas, "#compare-pick", "曼谷", "曼谷")
+    for side in ("map-left", "map-right"):
+        lat, lon, scale = wait_for(
+            lambda side=side: (c := atlas.driver.execute_script(CENTRE, side))[2] >= 3 and c,
+            what=f"{side} zoomed",
+        )
+        assert abs(lat - 13.7) < 1.5 and abs(lon - 100.7) < 1.5  # Bangkok
+    assert_offline(atlas)
+
+
+def test_the_airline_filter_by_name_redraws_map_numbers_and_link(atlas):
+    visit(atlas, "lang=zh&layers=coverage,routes")
+    wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="map")
+    settled(atlas)
+    before = atlas.find_element("#numbers td.num[data-key='destinations']").text
+    choose(atlas, "#airline", "國泰", "國泰航空 (CX)")
+    wait_for(lambda: "airline=CX" in atlas.driver.current_url, what="the link")
+    after = wait_for(
+        lambda: (
+            (x := atlas.find_element("#numbers td.num[data-key='destinations']").text) != before
+            and x
+        ),
+        what="numbers follow",
+    )
+    assert int(after) < int(before)
+    wait_for(lambda: "國泰航空" in atlas.find_element("#map-alt").text, what="caption names it")
+    assert_offline(atlas)
