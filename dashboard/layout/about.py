@@ -42,14 +42,18 @@ TEXT = {
         "(© OpenFlights.org contributors, Open Database License (ODbL) 1.0). Belt and Road list: Green Finance & "
         "Development Center (Dec 2023) and later reports. Airline names (the airline filter): OpenFlights "
         "airlines.dat (ODbL), checked against the operators seen in the HKIA departures; Chinese names only "
-        "where a Hong Kong source gives them (46 of 177 airlines), the others in English. Drafts (\u201cYour "
+        "where a Hong Kong source gives them (46 of 177 airlines), the others in English. Population: World "
+        "Bank SP.POP.TOTL 2024 (via github.com/datasets/population, ODC-PDDL; Taiwan: GeoNames, CC BY 4.0), "
+        "used for the shares of people under the counts and the population metric; trade by partner is not "
+        "in the data yet. Drafts (\u201cYour "
         "draft\u201d) are the user's own items, not a published document. Source documents: as published by "
         "their authors.",
         "機場座標：airportsdata（MIT）。航班數據：香港國際機場航班資料，2025年10月16日至2026年1月17日的離港航班"
         "（按首站重新點算）；2012至2014年航線：OpenFlights 航線數據庫（© OpenFlights.org 貢獻者，開放數據庫許可證 ODbL 1.0）。"
         "「一帶一路」名單：綠色金融與發展中心（2023年12月）及其後報道。航空公司名稱（航空公司篩選）："
         "OpenFlights airlines.dat（ODbL），並與機場離港航班所見的營運者核對；中文名稱只採用香港來源所載者"
-        "（177家中的46家），其餘以英文顯示。草擬（「你的草擬建議」）為使用者自擬項目，並非已發表文件。"
+        "（177家中的46家），其餘以英文顯示。人口：世界銀行 SP.POP.TOTL 2024年數字（經 github.com/datasets/population，"
+        "ODC-PDDL；台灣：GeoNames，CC BY 4.0），用於各項數字下的人口比例及人口指標；按貿易夥伴劃分的貿易數據暫未收錄。草擬（「你的草擬建議」）為使用者自擬項目，並非已發表文件。"
         "原始文件：版權屬原作者。",
     ),
     "cite": (
