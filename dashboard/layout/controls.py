@@ -234,6 +234,12 @@ def _field(key: str, lang: str, control) -> html.Div:
     )
 
 
+def _multi(key: str, control: str, placeholder: str, opts: dict, vals: dict, lang: str) -> html.Div:
+    """A labelled multi-choice dropdown of the filters."""
+    return _field(key, lang, dcc.Dropdown(id=control, labels=dropdown_labels(lang), options=opts[control],
+                                          value=vals[control], multi=True, placeholder=t(placeholder, lang)))  # fmt: skip
+
+
 def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
     lang = state.lang
     opts = control_options(catalog, lang)
@@ -264,30 +270,8 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                     searchable=False,
                 ),
             ),
-            _field(
-                "filter.region",
-                lang,
-                dcc.Dropdown(
-                    id=ID.REGION,
-                    labels=dropdown_labels(lang),
-                    options=opts[ID.REGION],
-                    value=vals[ID.REGION],
-                    multi=True,
-                    placeholder=t("filter.region.all", lang),
-                ),
-            ),
-            _field(
-                "filter.proposal",
-                lang,
-                dcc.Dropdown(
-                    id=ID.PROPOSAL,
-                    labels=dropdown_labels(lang),
-                    options=opts[ID.PROPOSAL],
-                    value=vals[ID.PROPOSAL],
-                    multi=True,
-                    placeholder=t("filter.proposal.none", lang),
-                ),
-            ),
+            _multi("filter.region", ID.REGION, "filter.region.all", opts, vals, lang),
+            _multi("filter.proposal", ID.PROPOSAL, "filter.proposal.none", opts, vals, lang),
             _field(
                 "filter.status",
                 lang,
@@ -298,18 +282,7 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                     className="checklist inline",
                 ),
             ),
-            _field(
-                "filter.kind",
-                lang,
-                dcc.Dropdown(
-                    id=ID.KIND,
-                    labels=dropdown_labels(lang),
-                    options=opts[ID.KIND],
-                    value=vals[ID.KIND],
-                    multi=True,
-                    placeholder=t("filter.kind.all", lang),
-                ),
-            ),
+            _multi("filter.kind", ID.KIND, "filter.kind.all", opts, vals, lang),
             _field(
                 "filter.service",
                 lang,
@@ -330,18 +303,7 @@ def controls_panel(catalog: Catalog, state: ViewState) -> html.Details:
                     className="checklist inline",
                 ),
             ),
-            _field(
-                "filter.airline",
-                lang,
-                dcc.Dropdown(
-                    id=ID.AIRLINE,
-                    labels=dropdown_labels(lang),
-                    options=opts[ID.AIRLINE],
-                    value=vals[ID.AIRLINE],
-                    multi=True,
-                    placeholder=t("filter.airline.all", lang),
-                ),
-            ),
+            _multi("filter.airline", ID.AIRLINE, "filter.airline.all", opts, vals, lang),
             _field(
                 "filter.year",
                 lang,

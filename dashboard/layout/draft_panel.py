@@ -129,7 +129,7 @@ def draft_adds(catalog: Catalog, state: ViewState) -> list:
 def draft_links(state: ViewState) -> tuple[str, str]:
     """(the draft's tables for maintainers, the draft compared with the chosen proposals)."""
     q = state.to_query()
-    versus = state.with_(view="compare", compare="versus" if state.proposals else "split")
+    versus = state.with_(view="compare", compare="versus")  # proposals (if any) | the draft
     return f"/export/draft.zip?{q}", f"?{versus.to_query()}"
 
 

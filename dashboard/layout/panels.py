@@ -127,7 +127,8 @@ def compare_titles(state: ViewState) -> tuple[str, str]:
     """The headings of compare's two maps (see ``ViewState.effective``)."""
     lang = state.lang
     if state.compare == "versus":
-        return t("compare.left_versus", lang), t("compare.right_draft", lang)
+        left = "compare.left_versus" if state.proposals else "compare.left"
+        return t(left, lang), t("compare.right_draft", lang)
     if state.draft:
         key = "compare.right_both" if state.proposals else "compare.right_draft"
         return t("compare.left", lang), t(key, lang)
