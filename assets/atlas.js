@@ -194,6 +194,17 @@
     return atlas.focusPlace(value, "map-right");
   };
 
+  /* The grid's numbers as the language writes them (thousands separated, at most 4 decimals);
+     dash-ag-grid calls this by name from a column's valueFormatter (its own expression parser:
+     no eval, the page's CSP holds). Downloads keep the plain number (useValueFormatterForExport). */
+  window.dashAgGridFunctions = Object.assign(window.dashAgGridFunctions || {}, {
+    atlasNumber: function (params, lang) {
+      var v = params && params.value;
+      if (typeof v !== "number" || !isFinite(v)) return v == null ? "" : String(v);
+      return v.toLocaleString(lang === "zh" ? "zh-HK" : "en-HK", { maximumFractionDigits: 4 });
+    },
+  });
+
   /* The draft editor: a click on the map adds to the draft only while "Add by clicking the map"
      is ticked; otherwise the click goes nowhere but the details panel (no request). */
   atlas.draftClick = function (click, on) {

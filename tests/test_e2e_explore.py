@@ -70,3 +70,27 @@ def test_the_airline_filter_by_name_redraws_map_numbers_and_link(atlas):
     assert int(after) < int(before)
     wait_for(lambda: "國泰航空" in atlas.find_element("#map-alt").text, what="caption names it")
     assert_offline(atlas)
+
+
+def test_the_grid_writes_numbers_as_the_language_does_and_downloads_them_plain(atlas):
+    from tests.test_e2e import grid_headers
+
+    visit(atlas, "view=table&table=countries&lang=zh")
+    grid_headers(atlas)
+    search = atlas.find_element("#grid-search")
+    search.send_keys("印度")
+    wait_for(lambda: 0 < count(atlas, "#grid .ag-center-cols-container .ag-row") < 4, what="India")
+    cell = wait_for(
+        lambda: atlas.driver.execute_script(
+            "var api = dash_ag_grid.getApi('grid'), n = null;"
+            "api.forEachNodeAfterFilter(function (x) { n = n || x; });"
+            "return n && api.getCellValue({rowNode: n, colKey: 'people', useFormatter: true});"
+        ),
+        what="people cell",
+    )
+    assert cell == "1,451"  # millions, thousands separated
+    csv = atlas.driver.execute_script(
+        "return dash_ag_grid.getApi('grid').getDataAsCsv({allColumns: true});"
+    )
+    assert '"1451"' in csv and '"1,451"' not in csv
+    assert_offline(atlas)

@@ -15,7 +15,10 @@ from geodata.catalog import Catalog
 WIDE = {"source", "notes", "name_en", "name_zh", "document_title"}
 
 
-def column_defs(columns, lang: str = "en") -> list[dict]:
+def column_defs(columns, lang: str = "en", numeric=()) -> list[dict]:
+    """The grid's columns: headers in ``lang``, one name column on screen, and the ``numeric``
+    columns right-aligned and written as ``lang`` writes numbers (years as they are); a download
+    keeps the plain numbers."""
     defs = []
     one_name = "name" in columns  # the name in the chosen language on screen; both in downloads
     for c in columns:
@@ -24,8 +27,11 @@ def column_defs(columns, lang: str = "en") -> list[dict]:
             d["hide"] = True
         if c in WIDE:
             d.update({"minWidth": 260, "wrapText": False, "tooltipField": c})
-        if c in ("lat", "lon"):
+        if c in numeric:
             d["type"] = "numericColumn"
+            if "year" not in c:
+                d["valueFormatter"] = {"function": f"atlasNumber(params, '{lang}')"}
+                d["useValueFormatterForExport"] = False
         defs.append(d)
     return defs
 

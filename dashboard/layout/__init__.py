@@ -148,6 +148,12 @@ def table_links(catalog: Catalog, state: ViewState) -> tuple[str, str, str]:
             f"{api}/{state.table}.geojson{q}")  # fmt: skip
 
 
+def numeric_columns(df) -> set[str]:
+    import pandas as pd
+
+    return {c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and df[c].dtype != bool}
+
+
 @reads_draft
 def grid_children(catalog: Catalog, state: ViewState) -> list:
     """The table view's search box and grid, filled with the records of ``state``."""
@@ -166,7 +172,7 @@ def grid_children(catalog: Catalog, state: ViewState) -> list:
         dag.AgGrid(
             id=ID.GRID,
             rowData=df.to_dict("records"),
-            columnDefs=column_defs(df.columns, state.lang),
+            columnDefs=column_defs(df.columns, state.lang, numeric_columns(df)),
             defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
             dashGridOptions={
                 "pagination": True,
