@@ -253,8 +253,9 @@
     if (btn) atlas.togglePlay(btn);
   });
 
-  /* Hovering a destination or a country on the explore map brings out its routes from Hong
-     Kong (drawn in the focus trace) and dims the others, until the pointer leaves it. */
+  /* Hovering a destination, a country or a region (a proposal for a region, drawn as its
+     countries) on the explore map brings out its routes from Hong Kong (drawn in the focus
+     trace) and dims the others, until the pointer leaves it. */
   var HKG = [22.308, 113.918]; // HKG airport (geodata.codes.HKG_AIRPORT)
   function traceIndex(gd, meta) {
     for (var i = 0; i < gd.data.length; i++) if (gd.data[i].meta === meta) return i;
@@ -266,11 +267,16 @@
     var dests = [];
     if (typeof cd === "string" && cd.indexOf("routes:") === 0) {
       dests.push([point.lat, point.lon]);
-    } else if (typeof cd === "string" && cd.indexOf("country:") === 0) {
-      var iso3 = cd.slice(8);
+    } else if (typeof cd === "string") {
+      // a country, or a region drawn as its countries (a proposal for a region): its members
+      var members = {};
+      if (cd.indexOf("country:") === 0) members[cd.slice(8)] = true;
+      else if (trace.type === "choropleth" && Array.isArray(trace.locations) && Array.isArray(trace.customdata)) {
+        trace.customdata.forEach(function (c, k) { if (c === cd) members[trace.locations[k]] = true; });
+      }
       gd.data.forEach(function (t) {
         if (!Array.isArray(t.meta) || !t.customdata || String(t.customdata[0]).indexOf("routes:") !== 0) return;
-        t.meta.forEach(function (m, k) { if (m === iso3) dests.push([t.lat[k], t.lon[k]]); });
+        t.meta.forEach(function (m, k) { if (members[m]) dests.push([t.lat[k], t.lon[k]]); });
       });
     }
     return trace.visible === false ? [] : dests;

@@ -94,3 +94,21 @@ def test_the_grid_writes_numbers_as_the_language_does_and_downloads_them_plain(a
     )
     assert '"1451"' in csv and '"1,451"' not in csv
     assert_offline(atlas)
+
+
+def test_hovering_a_region_brings_out_the_routes_to_its_countries(atlas):
+    from tests.test_e2e import FOCUS, HOVER
+
+    # the BPA paper's "more ETOs in Belt and Road countries" is drawn as those countries
+    visit(
+        atlas, "layers=coverage,offices,routes&proposal=bpa-2024&status=existing,planned,proposed"
+    )
+    wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="map")
+    settled(atlas)
+    atlas.driver.execute_script(HOVER, "offices:prop-bpa-2024-bri-etos")
+    n, opacities = wait_for(
+        lambda: (f := atlas.driver.execute_script(FOCUS))[0] > 10 and f, what="region's routes"
+    )
+    assert all(o < 1 for o in opacities)  # the rest dimmed
+    atlas.driver.execute_script(HOVER, "country:THA")  # Thailand alone: fewer
+    wait_for(lambda: 0 < atlas.driver.execute_script(FOCUS)[0] < n, what="one country's routes")
