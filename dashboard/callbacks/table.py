@@ -7,7 +7,7 @@ from dash import Input, Output, no_update
 from dashboard.columns import header
 from dashboard.gaps import GAPS
 from dashboard.ids import ID
-from dashboard.layout import grid_children, table_links
+from dashboard.layout.table_view import grid_children, table_links
 from dashboard.scenes import state_options
 from dashboard.state import ViewState
 from geodata.catalog import Catalog

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-import dash_ag_grid as dag
 import flask
 from dash import dcc, html
 
@@ -27,7 +26,7 @@ from dashboard.layout.controls import (
 )
 from dashboard.layout.deck_panel import deck_panel
 from dashboard.layout.draft_panel import draft_panel
-from dashboard.layout.gaps_panel import gap_bar, gap_presets
+from dashboard.layout.gaps_panel import gap_presets
 from dashboard.layout.legend import legend_container, legend_panel
 from dashboard.layout.panels import (
     compare_numbers,
@@ -38,8 +37,9 @@ from dashboard.layout.panels import (
 )
 from dashboard.layout.places import compare_finder, map_caption, places_panel
 from dashboard.layout.present import present_page
+from dashboard.layout.table_view import table_page
 from dashboard.scenes import resolve, state_options
-from dashboard.state import ViewState, reads_draft
+from dashboard.state import ViewState
 from geodata.catalog import Catalog
 
 GRAPH_CONFIG = {
@@ -133,63 +133,6 @@ def _legend(map_id: str, catalog: Catalog, state: ViewState) -> html.Details:
         side, shape = MAP_IDS[map_id]
         children = legend_panel(catalog, map_state_for(state, map_id, catalog), side, shape)
     return legend_container(map_id, state.lang, children)
-
-
-@reads_draft
-def table_links(catalog: Catalog, state: ViewState) -> tuple[str, str, str]:
-    """The table view's row count and its CSV and GeoJSON download links."""
-    from dashboard.tables import layer_frame
-
-    n = len(layer_frame(catalog, state, state.table, state.lang))
-    q = state.with_(view="explore", table="offices").to_query()
-    q = ("?" + q) if q else ""
-    api = "/api/v1/layers"
-    return (t("table.rows", state.lang, n=n), f"{api}/{state.table}.csv{q}",
-            f"{api}/{state.table}.geojson{q}")  # fmt: skip
-
-
-def numeric_columns(df) -> set[str]:
-    import pandas as pd
-
-    return {c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and df[c].dtype != bool}
-
-
-@reads_draft
-def grid_children(catalog: Catalog, state: ViewState) -> list:
-    """The table view's search box and grid, filled with the records of ``state``."""
-    from dashboard.callbacks.table import column_defs
-    from dashboard.tables import download_name, layer_frame
-
-    df = layer_frame(catalog, state, state.table, state.lang)
-    return [
-        dcc.Input(
-            id=ID.GRID + "-search",
-            type="search",
-            placeholder=t("table.search", state.lang),
-            className="search",
-            debounce=False,
-        ),  # fmt: skip
-        dag.AgGrid(
-            id=ID.GRID,
-            rowData=df.to_dict("records"),
-            columnDefs=column_defs(df.columns, state.lang, numeric_columns(df)),
-            defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
-            dashGridOptions={
-                "pagination": True,
-                "paginationPageSize": 50,
-                "tooltipShowDelay": 300,
-                "enableCellTextSelection": True,
-            },  # fmt: skip
-            className="ag-theme-alpine grid",
-            style={"height": "68vh"},
-            # "download what you see": the rows as filtered and sorted, every column (both
-            # languages' names), named for what they hold
-            csvExportParams={
-                "fileName": download_name(state, state.table, "csv").replace(".csv", "-view.csv"),
-                "allColumns": True,
-            },  # fmt: skip
-        ),
-    ]
 
 
 def root_class(state: ViewState) -> str:
@@ -292,50 +235,7 @@ def serve_layout(catalog: Catalog, query: str | None = None) -> html.Div:
         className="page page-compare",
         style=_show("compare", state),
     )
-    links = table_links(catalog, state) if state.view == "table" else ("", "#", "#")
-    table = html.Div(
-        [
-            html.Div(
-                [
-                    label("table.layer", lang, html.Label, className="field-label"),
-                    dcc.RadioItems(
-                        id=ID.TABLE_LAYER,
-                        options=opts[ID.TABLE_LAYER],
-                        value=vals[ID.TABLE_LAYER],
-                        className="checklist inline",
-                    ),
-                    html.Span(links[0], id=ID.TABLE_COUNT, className="table-count"),
-                    html.A(
-                        label("table.download_csv", lang),
-                        id=ID.DOWNLOAD_CSV,
-                        className="button",
-                        href=links[1],
-                    ),
-                    html.A(
-                        label("table.download_geojson", lang),
-                        id=ID.DOWNLOAD_GEOJSON,
-                        className="button",
-                        href=links[2],
-                    ),
-                    html.Button(
-                        label("table.download_view", lang),
-                        id=ID.DOWNLOAD_VIEW,
-                        className="button",
-                        type="button",
-                    ),
-                ],
-                className="table-bar",
-            ),
-            gap_bar(state),
-            # the grid (and ag-grid's code) only once the table is opened
-            html.Div(
-                grid_children(catalog, state) if state.view == "table" else [], id=ID.GRID_BOX
-            ),
-        ],
-        id=ID.TABLE,
-        className="page page-table",
-        style=_show("table", state),
-    )
+    table = table_page(catalog, state, opts, vals, _show("table", state))
     about = html.Div(about_page(catalog, lang) if state.view == "about" else None, id=ID.ABOUT,
                      className="page page-about", style=_show("about", state))  # fmt: skip
     present = present_page(

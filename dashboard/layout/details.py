@@ -13,6 +13,7 @@ from dashboard.layout.about import doc_anchor
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.codes import is_adcode
+from geodata.draft import DRAFT_ID
 from geodata.layers import LAYERS, PointLayer
 from geodata.network import facts_in_force, select
 from geodata.text import pick
@@ -66,6 +67,7 @@ def _source(catalog: Catalog, row, lang: str) -> html.Div:
     about = f"?view=about{'&lang=zh' if lang == 'zh' else ''}#{doc_anchor(doc)}"
     # the document's own address (a new tab), else its entry on the About page
     doc_el = (html.A(title, href=url, target="_blank", rel="noopener") if url
+              else html.Strong(title) if doc == DRAFT_ID  # the user's own: on no page
               else html.A(title, href=about, target="_blank", rel="noopener"))  # fmt: skip
     bits = [html.Span(t("details.source", lang) + ": ", className="k"), doc_el,
             html.Span([" — ", *linkify(str(row["source"]))])]  # fmt: skip
