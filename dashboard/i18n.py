@@ -130,6 +130,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "輸入國家、省份、城市或機場…",
     ),
     "draft.route": ("Nonstop route from HKG", "香港直航航線"),
+    "draft.sister": ("Sister city", "姊妹城市"),
     "draft.add": ("Add", "加入"),
     "draft.click": ("Add by clicking the map", "點擊地圖加入"),
     "draft.remove": ("Remove", "移除"),

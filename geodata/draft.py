@@ -5,7 +5,8 @@ A draft is a short list of items written in links as ``draft=eto:SAU:Riyadh,offi
 - ``<kind>:<place>`` adds an office of that kind (``office`` is short for ``eto``; any kind of
   ``kinds.KINDS``) at a country (ISO3), a province of the Mainland (adcode) or a city
   (``ISO3:City``, a city the data knows: ``CHN:Shenzhen``, ``VNM:Hanoi``);
-- ``route:<IATA>`` adds a regular nonstop passenger route to an airport the data knows.
+- ``route:<IATA>`` adds a regular nonstop passenger route to an airport the data knows;
+- ``sister:<ISO3:City>`` adds a sister city (a city the data knows).
 
 ``with_draft(catalog, draft)`` is the catalog with the draft's items as ``proposed`` rows of the
 offices and routes tables, under a proposal document of id :data:`DRAFT_ID`: selections, numbers,
@@ -29,9 +30,10 @@ from geodata.schema import TABLES
 
 DRAFT_ID = "draft"
 ROUTE = "route"
+SISTER = "sister"
 #: ``office`` in a link means the HKSAR Government's full office abroad.
 ALIASES = {"office": "eto"}
-ITEM_KINDS = (*KINDS, ROUTE)
+ITEM_KINDS = (*KINDS, ROUTE, SISTER)
 MAX_ITEMS = 40
 MAX_TEXT = 200  # characters of a draft's title or note
 SOURCE = "Draft proposal made in the Hong Kong Network Atlas by its user (not a published document)"
@@ -121,6 +123,8 @@ class Gazetteer:
         if kind == ROUTE:
             code = place.upper()
             return code if code in self.airports else None
+        if kind == SISTER and ":" not in place:
+            return None  # a sister city is a city
         if ":" in place:
             return self._cities_folded.get(place.casefold())
         code = place.upper()
@@ -147,7 +151,9 @@ def parse_draft(text: str, places: Gazetteer) -> tuple[tuple[DraftItem, ...], li
             continue
         code = places.canonical(kind, place.strip())
         if code is None:
-            what = "airport (IATA)" if kind == ROUTE else "country, province or city"
+            what = {ROUTE: "airport (IATA)", SISTER: "city (ISO3:City)"}.get(
+                kind, "country, province or city"
+            )
             bad.append(f"{token} (no {what} {place.strip()!r} in the data)")
             continue
         item = DraftItem(kind, code)
@@ -216,14 +222,31 @@ def _route_row(n: int, item: DraftItem, p: Place) -> dict:
     }
 
 
+def _sister_row(n: int, item: DraftItem, p: Place) -> dict:
+    return {
+        "id": f"draft-{n}-sister-{_slug(p.code)}",
+        "city_en": p.name_en,
+        "city_zh": p.name_zh,
+        "country_iso3": p.iso3,
+        "adcode": p.adcode,
+        "lat": round(p.lat, 4),
+        "lon": round(p.lon, 4),
+        "status": "proposed",
+        "basis": "named",
+    }
+
+
 def draft_rows(catalog: Catalog, draft: Draft) -> dict[str, list[dict]]:
-    """The draft's items as rows of the offices and routes tables (curated columns only)."""
+    """The draft's items as rows of the offices, routes and partner cities tables (curated
+    columns only)."""
     places = gazetteer(catalog)
-    out: dict[str, list[dict]] = {"offices": [], "routes": []}
+    out: dict[str, list[dict]] = {"offices": [], "routes": [], "partner_cities": []}
     for n, item in enumerate(draft.items, 1):
         p = places.place(item)
         if item.kind == ROUTE:
             out["routes"].append(_route_row(n, item, p))
+        elif item.kind == SISTER:
+            out["partner_cities"].append(_sister_row(n, item, p))
         else:
             out["offices"].append(_office_row(n, item, p))
     for rows in out.values():
@@ -329,7 +352,7 @@ def item_for_target(
     what, key = target
     places = gazetteer(catalog)
     if what in ("country", "province"):
-        code = places.canonical(kind, key) if kind != ROUTE else None
+        code = places.canonical(kind, key) if kind not in (ROUTE, SISTER) else None
         return DraftItem(kind, code) if code else None
     table = {"offices": "offices", "cities": "partner_cities", "routes": "routes"}.get(what)
     if table is None:

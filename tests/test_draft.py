@@ -30,10 +30,13 @@ from geodata.draft import (
 )
 from geodata.measures import MEASURES, added_by, summary
 
-#: The items of the 2017 Hong Kong Vision proposal's offices, as a draft writes them.
+#: The items of the 2017 Hong Kong Vision proposal (offices and sister cities), as a draft
+#: writes them.
 HKVISION_DRAFT = (
     "eto:IND,eto:RUS,eto:KAZ,eto:ARE,eto:POL,eto_liaison:THA,eto_liaison:VNM,"
-    "mainland_office:650000,mainland_office:350000"
+    "mainland_office:650000,mainland_office:350000,"
+    "sister:IDN:Surabaya,sister:ARE:Dubai,sister:DEU:Munich,sister:KOR:Daejeon,"
+    "sister:KOR:Busan,sister:DEU:Berlin"
 )
 
 
@@ -80,6 +83,7 @@ def test_items_parse_in_every_form_and_write_back_the_same(catalog, opts):
         ("embassy:FRA", "unknown kind"),
         ("eto:FRA:Nowhere", "no country, province or city"),
         ("route", "no airport"),
+        ("sister:FRA", "no city"),  # a sister city is a city
     ],
 )
 def test_an_item_the_data_cannot_place_falls_back_with_a_notice(opts, token, why):
@@ -99,7 +103,8 @@ def test_a_draft_of_a_proposals_items_gains_what_that_proposal_gains(catalog, op
     mine = state_of(f"draft={HKVISION_DRAFT}&status=existing", opts)
     a = summary(catalog, doc.network_filter())
     b = summary(catalog_for(catalog, mine), mine.network_filter())
-    assert a["gain"] == b["gain"]
+    assert a["gain"] == b["gain"] and a["coverage"] == b["coverage"]
+    assert a["counts"] == b["counts"]  # every item, sister cities too
     assert a["gain"]["countries_with_office"] == ["KAZ", "POL", "RUS", "VNM"]
     assert a["gain"]["provinces_with_office"] == ["650000"]  # Fujian has an office already
 
@@ -186,6 +191,8 @@ def test_a_click_on_the_map_adds_what_the_kind_chosen_allows(catalog):
     assert item_for_target(catalog, "route", ("country", "KAZ")) is None  # a country has no IATA
     assert item_for_target(catalog, "eto", ("routes", "no-such-id")) is None
     assert item_for_target(catalog, "eto", None) is None
+    assert item_for_target(catalog, "sister", ("routes", route)) == DraftItem("sister", "VNM:Hanoi")
+    assert item_for_target(catalog, "sister", ("country", "VNM")) is None  # a city, not a country
 
 
 @pytest.mark.parametrize(
@@ -224,12 +231,14 @@ def test_compare_sets_the_draft_beside_the_proposals(catalog, opts):
 
 # -- exports ------------------------------------------------------------------------------
 def test_the_draft_downloads_as_rows_the_data_accepts(catalog, opts, tmp_path):
-    state = state_of("draft=eto:SAU:Riyadh,eto:650000,route:TAS&dtitle=Gulf", opts)
+    state = state_of("draft=eto:SAU:Riyadh,eto:650000,route:TAS,sister:KOR:Busan&dtitle=Gulf", opts)
     z = zipfile.ZipFile(io.BytesIO(draft_zip(catalog, state, today="2026-12-04")))
-    assert sorted(z.namelist()) == ["README.txt", "documents.csv", "offices.csv", "routes.csv"]
+    assert sorted(z.namelist()) == [
+        "README.txt", "documents.csv", "offices.csv", "partner_cities.csv", "routes.csv",
+    ]  # fmt: skip
     data = tmp_path / "data"
     shutil.copytree(catalog.data_dir, data)
-    for table in ("documents", "offices", "routes"):
+    for table in ("documents", "offices", "routes", "partner_cities"):
         rows = pd.read_csv(z.open(f"{table}.csv"), dtype=str, keep_default_na=False)
         have = pd.read_csv(data / f"{table}.csv", dtype=str, keep_default_na=False)
         assert list(rows.columns) == list(have.columns)

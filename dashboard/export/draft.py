@@ -25,6 +25,7 @@ the Atlas as a proposal document:
 2. append each file's rows (without the header) to geodata/data/<table>.csv;
 3. check each place and replace the source column with the document's own wording;
 4. run `python -m geodata check`.
+(Tables: documents, and offices, routes or partner_cities for the items of each kind.)
 The rows are drafts: their source says so and their confidence is "low".
 """
 

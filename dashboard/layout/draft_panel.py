@@ -20,7 +20,7 @@ from dashboard.layout.panels import place_list
 from dashboard.layout.places import place_aliases
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
-from geodata.draft import ROUTE, DraftItem, gazetteer
+from geodata.draft import ROUTE, SISTER, DraftItem, gazetteer
 from geodata.kinds import KINDS
 from geodata.measures import MEASURES, added_by
 from geodata.text import pick
@@ -32,6 +32,7 @@ def kind_options(lang: str) -> list[dict]:
     return [
         *({"label": k.label(lang), "value": k.id} for k in KINDS.values()),
         {"label": t("draft.route", lang), "value": ROUTE},
+        {"label": t("draft.sister", lang), "value": SISTER},
     ]
 
 
@@ -52,11 +53,13 @@ def _place_index(catalog: Catalog, lang: str) -> dict[str, tuple[dict, ...]]:
         search = f"{p.name_en} {p.name_zh} {p.code} {where} {aliases.get(p.name_en, '')}"
         return {"label": text + (f" · {where}" if where else ""), "value": p.code, "search": search}
 
-    offices = [option(p, "") for p in g.areas.values()] + [option(p, "") for p in g.cities.values()]
+    cities = [option(p, "") for p in g.cities.values()]
+    offices = [option(p, "") for p in g.areas.values()] + cities
     routes = [option(p, p.code) for p in g.airports.values()]
     return {
         "office": tuple(sorted(offices, key=lambda o: o["label"])),
         "route": tuple(sorted(routes, key=lambda o: o["label"])),
+        "sister": tuple(sorted(cities, key=lambda o: o["label"])),
     }
 
 
@@ -64,7 +67,7 @@ def place_options(catalog: Catalog, kind: str | None, lang: str, search=None, ke
     """The places for an item of ``kind`` matching every word typed (either language, code,
     alias), at most :data:`MAX_MATCHES`; the place already chosen stays listed."""
     index = _place_index(catalog, lang if lang in ("en", "zh") else "en")
-    options = index["route" if kind == ROUTE else "office"]
+    options = index[{ROUTE: "route", SISTER: "sister"}.get(kind, "office")]
     words = search.casefold().split() if isinstance(search, str) else []
     out = []
     for o in options:
@@ -77,7 +80,9 @@ def place_options(catalog: Catalog, kind: str | None, lang: str, search=None, ke
 def item_label(catalog: Catalog, token: str, lang: str) -> str:
     kind, _, code = token.partition(":")
     p = gazetteer(catalog).place(DraftItem(kind, code))
-    what = t("draft.route", lang) if kind == ROUTE else KINDS[kind].label(lang)
+    what = {ROUTE: t("draft.route", lang), SISTER: t("draft.sister", lang)}.get(kind) or KINDS[
+        kind
+    ].label(lang)
     name = pick(p.name_en, p.name_zh, lang) + (f" ({p.code})" if kind == ROUTE else "")
     return f"{what} — {name}"
 
