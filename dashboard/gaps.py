@@ -57,7 +57,9 @@ def _populous_no_office(catalog: Catalog, state: ViewState) -> list[str]:
     shown = country_metrics(catalog, state.effective().network_filter(), state.point_layers)
     inside = set(shown.index[shown["in_region"]])
     hosts = _places(catalog, state, "countries_with_office")
-    cands = [c for c in pop if c in inside and c not in hosts and c not in NOT_FOREIGN]
+    # a territory counts under its state, as the measures count it (Guam: the United States)
+    cands = [c for c in pop if c in inside and catalog.sovereign.get(c, c) not in hosts
+             and c not in NOT_FOREIGN and c not in catalog.sovereign]  # fmt: skip
     return sorted(cands, key=lambda c: -pop[c])[:POPULOUS]
 
 

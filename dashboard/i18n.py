@@ -143,8 +143,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "draft.adds": ("What your draft adds to this view", "你的草擬為此畫面增加"),
     "draft.adds_nothing": (
-        "Nothing new at any scale: every place in the draft is already in the network shown.",
-        "各層面均無新增：草擬中的地點均已在所示網絡之內。",
+        "Nothing new at any scale: every place in the draft is already in the network shown, or "
+        "outside the view's region or filters (office kinds, route service).",
+        "各層面均無新增：草擬中的地點均已在所示網絡之內，或在畫面的地區或篩選（辦事處類別、航班類別）之外。",
     ),
     "draft.slide_title": ("{title} (a draft proposal)", "{title}（草擬建議）"),
     "draft.slide_untitled": ("My draft proposal", "我的草擬建議"),

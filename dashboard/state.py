@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 from geodata.codes import STATUSES
-from geodata.draft import DRAFT_ID, Draft, DraftItem, clean_text, parse_draft, with_draft
+from geodata.draft import Draft, DraftItem, clean_text, parse_draft, with_draft
 from geodata.kinds import DEFAULT_KINDS
 from geodata.layers import LAYERS as POINT_LAYERS
 from geodata.metrics import SELECTABLE as METRICS
@@ -130,15 +130,11 @@ class ViewState:
 
     # -- conversions ---------------------------------------------------------------
     def network_filter(self) -> NetworkFilter:
-        statuses, proposals = self.statuses, self.proposals
-        if self.draft:  # a draft is always shown, beside the proposals chosen
-            if proposals or "proposed" not in statuses:
-                proposals = (*proposals, DRAFT_ID)
-            statuses = tuple(dict.fromkeys((*statuses, "proposed")))
         return NetworkFilter.for_year(
             self.year,
-            statuses=statuses,
-            proposals=proposals,
+            statuses=self.statuses,
+            proposals=self.proposals,
+            draft=bool(self.draft),  # a draft is always shown, beside the proposals shown
             regions=self.regions,
             office_kinds=self.kinds,
             services=self.services,

@@ -13,6 +13,9 @@ CHINA_PARTS: dict[str, str] = {"HKG": "810000", "MAC": "820000", "TWN": "710000"
 #: The reverse: province adcode -> ISO3.
 PART_OF_ADCODE: dict[str, str] = {v: k for k, v in CHINA_PARTS.items()}
 #: Codes never counted as foreign countries.
+#: The document id of the user's own proposal (geodata/draft.py): shown only when asked for
+#: (``NetworkFilter.draft``), never as one of "all the proposals".
+DRAFT_ID = "draft"
 NOT_FOREIGN = frozenset({"CHN", *CHINA_PARTS})
 #: Provincial units that are not part of the Mainland.
 NOT_MAINLAND = frozenset(CHINA_PARTS.values())

@@ -18,17 +18,18 @@ the data as a new proposal document.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import pandas as pd
 
 from geodata.catalog import Catalog
+from geodata.codes import DRAFT_ID, PART_OF_ADCODE
 from geodata.joins import join_points
 from geodata.kinds import KINDS
 from geodata.schema import TABLES
 
-DRAFT_ID = "draft"
 ROUTE = "route"
 SISTER = "sister"
 #: ``office`` in a link means the HKSAR Government's full office abroad.
@@ -82,7 +83,9 @@ class Gazetteer:
         prov = self.catalog.provinces
         pts = prov.geometry.representative_point()
         for ad, en, zh, p in zip(prov["adcode"], prov["short_en"], prov["short_zh"], pts):
-            out[ad] = Place(ad, "province", en, zh, "CHN", ad, p.y, p.x)
+            iso3 = PART_OF_ADCODE.get(ad, "CHN")  # Macao and Taiwan by their own codes
+            if iso3 != "HKG":  # Hong Kong's offices are elsewhere
+                out[ad] = Place(ad, "province", en, zh, iso3, ad, p.y, p.x)
         return out
 
     @cached_property
@@ -136,12 +139,24 @@ def gazetteer(catalog: Catalog) -> Gazetteer:
     return Gazetteer(catalog)
 
 
+def _tokens(text: str) -> list[str]:
+    """The items of a list joined with commas; a piece without a colon after a city item
+    continues it (a city named with a comma: ``eto:USA:Washington, D.C.``)."""
+    out: list[str] = []
+    for piece in text.split(","):
+        if ":" not in piece and out and out[-1].count(":") >= 2 and piece.strip():
+            out[-1] += "," + piece
+        else:
+            out.append(piece)
+    return [x.strip() for x in out]
+
+
 def parse_draft(text: str, places: Gazetteer) -> tuple[tuple[DraftItem, ...], list[str]]:
     """The items of a ``draft`` parameter (duplicates once, in order) and the tokens that are not
     items, each with why."""
     items: list[DraftItem] = []
     bad: list[str] = []
-    for token in (x.strip() for x in str(text).split(",")):
+    for token in _tokens(str(text)):
         if not token:
             continue
         kind, _, place = token.partition(":")
@@ -170,8 +185,11 @@ def format_draft(items) -> str:
 
 
 def clean_text(text: str) -> str:
-    """A draft's title or note as stored: one line, at most :data:`MAX_TEXT` characters."""
-    return re.sub(r"\s+", " ", str(text or "")).strip()[:MAX_TEXT]
+    """A draft's title or note as stored: one line without control or format characters (no
+    NUL, no bidirectional overrides), at most :data:`MAX_TEXT` characters."""
+    text = "".join(ch for ch in str(text or "") if unicodedata.category(ch) not in ("Cc", "Cf")
+                   or ch in "\t\n\r")  # fmt: skip
+    return re.sub(r"\s+", " ", text).strip()[:MAX_TEXT]
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def placed_offices(offices: pd.DataFrame) -> pd.DataFrame:
 
 def countries(cat: Catalog, codes) -> frozenset[str]:
     """Foreign countries among ``codes``, territories counted under their sovereign state."""
-    out = {cat.sovereign.get(c, c) for c in codes if c}
+    out = {cat.sovereign.get(c, c) for c in codes if c and not c.isdigit()}  # not adcodes
     return frozenset(out - NOT_FOREIGN)
 
 

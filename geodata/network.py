@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geodata.catalog import Catalog
-from geodata.codes import STATUSES
+from geodata.codes import DRAFT_ID, STATUSES
 from geodata.dates import date_start, in_force, year_end
 from geodata.layers import LAYERS
 from geodata.schema import EVENT_FACTS, OFFICE_KINDS, REGULARITIES, SERVICES, TABLES
@@ -50,6 +50,7 @@ class NetworkFilter:
     services: tuple[str, ...] = ()
     regularities: tuple[str, ...] = ()
     airlines: tuple[str, ...] = ()  # routes flown by any of these airlines (codes); () all
+    draft: bool = False  # show the user's draft (document DRAFT_ID), beside the proposals shown
     as_of: str = "2026-12-31"
 
     def __post_init__(self):
@@ -71,7 +72,7 @@ class NetworkFilter:
 
     def baseline(self) -> NetworkFilter:
         """The existing network at the same date, with the same region / kind / service filters."""
-        return replace(self, statuses=("existing",), proposals=())
+        return replace(self, statuses=("existing",), proposals=(), draft=False)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,9 @@ class Selection:
     def existing(self) -> Selection:
         """The same selection keeping only the rows existing on the filter's date."""
         frames = {k: v[v["status_at"] == "existing"] for k, v in self.frames.items()}
-        return Selection(replace(self.filter, statuses=("existing",), proposals=()), frames)
+        return Selection(
+            replace(self.filter, statuses=("existing",), proposals=(), draft=False), frames
+        )
 
 
 def _str_dates(values) -> np.ndarray:
@@ -173,11 +176,14 @@ def _mask(catalog: Catalog, table: str, flt: NetworkFilter) -> tuple[np.ndarray,
     df = catalog.table(table)
     eff = status_at(catalog, table, flt.as_of)
     keep = np.isin(eff, [s for s in flt.statuses if s != "proposed"])
-    is_prop = eff == "proposed"
+    is_draft = (df["document_id"] == DRAFT_ID).to_numpy()
+    is_prop = (eff == "proposed") & ~is_draft
     if flt.proposals:
         keep |= is_prop & df["document_id"].isin(flt.proposals).to_numpy()
     elif "proposed" in flt.statuses:
         keep |= is_prop
+    if flt.draft:
+        keep |= (eff == "proposed") & is_draft
     if flt.regions:
         iso, ad = region_codes(catalog, flt.regions)
         inside = (df["country_iso3"].isin(iso) | df["adcode"].isin(ad)).to_numpy()
@@ -197,8 +203,8 @@ def _mask(catalog: Catalog, table: str, flt: NetworkFilter) -> tuple[np.ndarray,
         keep &= df["service"].isin((*flt.services, "both")).to_numpy()
     if table == "routes" and flt.regularities:
         keep &= df["regularity"].isin(flt.regularities).to_numpy()
-    if table == "routes" and flt.airlines:
-        keep &= flown_by(catalog, flt.airlines)
+    if table == "routes" and flt.airlines:  # a drafted route: whichever airline would fly it
+        keep &= flown_by(catalog, flt.airlines) | is_draft
     return keep, eff
 
 

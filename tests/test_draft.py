@@ -23,12 +23,14 @@ from geodata.draft import (
     Draft,
     DraftItem,
     base_catalog,
+    draft_rows,
     gazetteer,
     item_for_target,
     parse_draft,
     with_draft,
 )
 from geodata.measures import MEASURES, added_by, summary
+from geodata.network import select
 
 #: The items of the 2017 Hong Kong Vision proposal (offices and sister cities), as a draft
 #: writes them.
@@ -240,12 +242,16 @@ def test_the_draft_downloads_as_rows_the_data_accepts(catalog, opts, tmp_path):
     shutil.copytree(catalog.data_dir, data)
     for table in ("documents", "offices", "routes", "partner_cities"):
         rows = pd.read_csv(z.open(f"{table}.csv"), dtype=str, keep_default_na=False)
+        # as the README says: the maintainer gives the document its own id
+        rows = rows.replace(
+            {"id": {DRAFT_ID: "user-draft"}, "document_id": {DRAFT_ID: "user-draft"}}
+        )
         have = pd.read_csv(data / f"{table}.csv", dtype=str, keep_default_na=False)
         assert list(rows.columns) == list(have.columns)
         pd.concat([have, rows]).to_csv(data / f"{table}.csv", index=False)
     added = load_catalog(data, catalog.boundaries_dir)  # validates every row
-    assert DRAFT_ID in added.proposal_ids
-    flt = ViewState(proposals=(DRAFT_ID,), statuses=("existing",)).network_filter()
+    assert "user-draft" in added.proposal_ids
+    flt = ViewState(proposals=("user-draft",), statuses=("existing",)).network_filter()
     as_draft = summary(
         catalog_for(catalog, state), state.with_(statuses=("existing",)).network_filter()
     )
@@ -274,3 +280,47 @@ def test_the_page_opens_with_the_draft_of_its_link(catalog):
     assert "經濟貿易辦事處 — 沙特阿拉伯" not in page  # a city item is named by its city
     assert "經濟貿易辦事處 — 利雅得" in page and "香港直航航線 — 塔什干 (TAS)" in page
     assert "你的草擬為此畫面增加" in page and "value='Gulf'" in page
+
+
+# -- found in review ----------------------------------------------------------------------
+def test_what_a_draft_adds_holds_when_every_proposal_is_shown(catalog, opts):
+    state = state_of("draft=eto:NOR&status=existing,planned,proposed", opts)
+    cat = catalog_for(catalog, state)
+    added = added_by(cat, state.network_filter(), state.with_(draft=()).network_filter())
+    assert added["countries_with_office"] == ["NOR"]
+    # and the draft is not one of "all the proposals" of a view without it
+    plain = select(cat, state.with_(draft=()).network_filter()).offices
+    assert DRAFT_ID not in set(plain["document_id"])
+
+
+def test_a_city_named_with_a_comma_survives_the_link(catalog, opts):
+    items, bad = parse_draft("eto:USA:Washington, D.C.,route:TAS", gazetteer(catalog))
+    assert bad == [] and [i.token for i in items] == ["eto:USA:Washington, D.C.", "route:TAS"]
+    state = state_of("draft=eto:USA:Washington, D.C.,route:TAS", opts)
+    assert ViewState.from_dict(state.to_dict(), opts) == state
+    assert ViewState.from_query(state.to_query(), opts) == (state, [])
+
+
+def test_titles_lose_control_and_format_characters(opts):
+    state = state_of("draft=eto:IND&dtitle=%00bad%07 \u202etitle&dnote=a%0Ab", opts)
+    assert state.draft_title == "bad title" and state.draft_note == "a b"
+
+
+def test_hong_kong_is_no_place_for_an_office_abroad_and_macao_is_macao(catalog, opts):
+    state, warnings = ViewState.from_query("draft=eto:810000,eto:820000", opts)
+    assert state.draft == ("eto:820000",) and warnings
+    row = draft_rows(catalog, state.draft_spec())["offices"][0]
+    assert (row["country_iso3"], row["adcode"]) == ("MAC", "820000")
+
+
+def test_the_airline_filter_keeps_a_drafted_route(catalog, opts):
+    state = state_of("draft=route:TAS&airline=CX", opts)
+    routes = select(catalog_for(catalog, state), state.network_filter()).routes
+    assert "TAS" in set(routes["dest_iata"])
+
+
+def test_countries_are_countries_not_provinces(catalog):
+    s = summary(catalog, ViewState().network_filter())
+    for key in ("countries_with_office", "countries_covered", "countries_with_route"):
+        assert all(c.isalpha() and len(c) == 3 for c in s["places"][key]), key
+    assert s["coverage"]["countries_covered"] < 70  # was 90 with the 31 provinces in it

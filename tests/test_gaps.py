@@ -102,3 +102,8 @@ def test_the_explore_presets_link_each_question_with_the_views_filters(catalog):
     for a, g in zip(links, GAPS):
         assert f"gap={g}" in a.href or g == "bri-flights-no-office"  # the default is not written
         assert "table=gaps" in a.href and "region=asean" in a.href and "lang=zh" in a.href
+
+
+def test_territories_count_under_their_state(catalog):
+    df = layer_frame(catalog, state_of(catalog, "gap=populous-no-office&region=oceania"), "gaps")
+    assert not {"GUM", "MNP"} & set(df["iso3"])  # the United States host offices

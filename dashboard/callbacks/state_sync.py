@@ -70,7 +70,9 @@ def register(app, catalog: Catalog) -> None:
                 *[vals[c] for c in CONTROL_IDS],
             )
         if trig == ID.RESET:
-            state = ViewState(view=previous.view, lang=previous.lang)
+            # the filters, not the user's draft
+            state = ViewState(view=previous.view, lang=previous.lang, draft=previous.draft,
+                              draft_title=previous.draft_title, draft_note=previous.draft_note)  # fmt: skip
             vals = control_values(state)
             return ("?" + state.to_query(), state.to_dict(), None, *[vals[c] for c in CONTROL_IDS])
         return (no_update,) * (3 + n)

@@ -8,6 +8,7 @@ import io
 import zipfile
 
 from dashboard.state import ViewState
+from dashboard.tables import _csv_safe
 from geodata.catalog import Catalog
 from geodata.draft import draft_tables
 
@@ -36,6 +37,7 @@ def draft_zip(catalog: Catalog, state: ViewState, today: str | None = None) -> b
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for table, frame in draft_tables(catalog, draft, date).items():
+            frame = frame.map(_csv_safe)  # a title a spreadsheet would run as a formula
             z.writestr(f"{table}.csv", frame.to_csv(index=False, lineterminator="\n"))
         z.writestr(
             "README.txt",

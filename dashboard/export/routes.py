@@ -196,7 +196,7 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         resp = flask.Response(body, mimetype="application/json")
         resp.headers["Content-Disposition"] = "attachment; filename=hk-atlas-kepler.json"
         if warnings:
-            resp.headers["X-Atlas-Warnings"] = json.dumps([str(w) for w in warnings][:10])
+            resp.headers["X-Atlas-Warnings"] = _warnings_header(warnings)
         return resp
 
     @bp.get("/export/draft.zip")
@@ -212,7 +212,7 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         resp = flask.Response(draft_zip(catalog, state), mimetype="application/zip")
         resp.headers["Content-Disposition"] = f"attachment; filename={draft_file_name(state)}"
         if warnings:
-            resp.headers["X-Atlas-Warnings"] = json.dumps([str(w) for w in warnings][:10])
+            resp.headers["X-Atlas-Warnings"] = _warnings_header(warnings)
         return resp
 
     @bp.get("/export/map.<fmt>")

@@ -72,7 +72,14 @@ def _colour_props(metric: str, lang: str, values: pd.Series) -> dict:
         return {"colorscale": scale, "zmin": zmin, "zmax": zmax, "colorbar": bar}
     zmax = float(max(values.max(), 1)) if len(values) else 1.0
     bar = {"title": title, "dtick": max(1, math.ceil(zmax / 5)), **INT_TICKS}
-    return {"colorscale": pal.sequential_scale(m), "zmin": 0, "zmax": zmax, "colorbar": bar}
+    scale = pal.sequential_scale(m)
+    if m.descending:  # a distance: -1 where there is none (no office shown), drawn as no value
+        cut = 0.5 / (zmax + 1)
+        scale = [[0, pal.NO_VALUE], [cut, pal.NO_VALUE]] + [
+            [cut + f * (1 - cut), c] for f, c in scale
+        ]
+        return {"colorscale": scale, "zmin": -1, "zmax": zmax, "colorbar": {**bar, "tick0": 0}}
+    return {"colorscale": scale, "zmin": 0, "zmax": zmax, "colorbar": bar}
 
 
 def _countries(catalog: Catalog, st: ViewState, metric: str, shape: str) -> dict[str, dict]:

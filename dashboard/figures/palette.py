@@ -15,6 +15,8 @@ HK_RED = "#c8102e"
 # routes, by dash: a map printed in greyscale or read by a colour-blind viewer keeps its key.
 # A gain is orange, never red (red reads as a loss). ``tests/test_palette.py`` measures all this.
 
+#: A place without a value (a distance where no office is shown).
+NO_VALUE = "#f4f4f4"
 #: Marker colour of each legend class of the point layers.
 STATUS_COLOURS = {
     "existing": "#0b4f8a",

@@ -12,8 +12,7 @@ from dashboard.i18n import fmt_date, t
 from dashboard.layout.about import doc_anchor
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
-from geodata.codes import is_adcode
-from geodata.draft import DRAFT_ID
+from geodata.codes import DRAFT_ID, is_adcode
 from geodata.layers import LAYERS, PointLayer
 from geodata.network import facts_in_force, select
 from geodata.text import pick

@@ -128,7 +128,7 @@ def compare_titles(state: ViewState) -> tuple[str, str]:
     lang = state.lang
     if state.compare == "versus":
         left = "compare.left_versus" if state.proposals else "compare.left"
-        return t(left, lang), t("compare.right_draft", lang)
+        return t(left, lang), t("compare.right_draft" if state.draft else "compare.left", lang)
     if state.draft:
         key = "compare.right_both" if state.proposals else "compare.right_draft"
         return t("compare.left", lang), t(key, lang)
