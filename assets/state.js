@@ -21,6 +21,10 @@
   function oneOf(v, allowed, fallback) {
     return allowed.indexOf(v) >= 0 ? v : fallback;
   }
+  /* a number a control sent, truncated, if it lies in [lo, hi]; else the fallback */
+  function whole(v, range, fallback) {
+    return typeof v === "number" && isFinite(v) && v >= range[0] && v <= range[1] ? Math.trunc(v) : fallback;
+  }
   function same(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
   }
@@ -48,15 +52,13 @@
     s.services = service === "passenger" || service === "cargo" ? [service] : spec.all_services.slice();
     s.regularities = regularities.length ? regularities : prev.regularities;
     s.airlines = pick(c.airline, a.airlines);
-    s.year = typeof year === "number" && isFinite(year) && year >= spec.year[0] && year <= spec.year[1]
-      ? Math.trunc(year) : prev.year;
+    s.year = whole(year, spec.year, prev.year);
     s.focus = focus;
     s.compare = oneOf(c["compare-mode"], a.compare, prev.compare);
     s.table = oneOf(c["table-layer"], a.tables, prev.table);
     s.gap = oneOf(c.gap, a.gaps, prev.gap);
     var after = c["gap-after"];
-    s.gap_after = typeof after === "number" && isFinite(after) && after >= spec.gap_after[0] && after <= spec.gap_after[1]
-      ? Math.trunc(after) : prev.gap_after;
+    s.gap_after = whole(after, spec.gap_after, prev.gap_after);
     return s;
   };
 

@@ -31,7 +31,7 @@ from dashboard.scenes import state_options
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.datapackage import datapackage
-from geodata.measures import MEASURES, added_by
+from geodata.measures import MEASURES
 from geodata.measures import summary as network_summary
 from geodata.network import route_evidence
 from geodata.schema import LOAD_ORDER, TABLES
@@ -143,12 +143,13 @@ def draft_payload(catalog: Catalog, state: ViewState) -> dict | None:
     """The draft (``draft=``): its items, and what it adds to the view without it, per measure."""
     if not state.draft:
         return None
-    st = state.effective()
+    from dashboard.layout.draft_panel import draft_added
+
     return {
         "items": list(state.draft),
         "title": state.draft_title,
         "note": state.draft_note,
-        "adds": added_by(catalog, st.network_filter(), st.with_(draft=()).network_filter()),
+        "adds": draft_added(catalog, state),
     }
 
 

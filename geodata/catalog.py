@@ -92,6 +92,20 @@ class Catalog:
         return pd.concat([w, extra], ignore_index=True).set_index("iso3")
 
     @cached_property
+    def anchors(self) -> dict[str, tuple[float, float]]:
+        """A point (lat, lon) inside each country (ISO3, with Hong Kong, Macao and Taiwan from the
+        China boundaries) and each province (adcode): where a distance from the place starts and
+        where a draft's office at that place stands. Computed once per boundaries."""
+        out: dict[str, tuple[float, float]] = {}
+        for gdf, key in ((self.world, "iso3"), (self.provinces, "adcode")):
+            for code, p in zip(gdf[key], gdf.geometry.representative_point()):
+                out.setdefault(code, (p.y, p.x))
+        for adcode, iso3 in PART_OF_ADCODE.items():
+            if adcode in out:
+                out.setdefault(iso3, out[adcode])
+        return out
+
+    @cached_property
     def province_names(self) -> pd.DataFrame:
         """adcode -> name_en, name_zh, short_en, short_zh."""
         return self.provinces.set_index("adcode")[["name_en", "name_zh", "short_en", "short_zh"]]

@@ -75,17 +75,16 @@ class Gazetteer:
     @cached_property
     def areas(self) -> dict[str, Place]:
         out = {}
+        at = self.catalog.anchors
         world = self.catalog.world
-        pts = world.geometry.representative_point()
-        for iso3, en, zh, p in zip(world["iso3"], world["name_en"], world["name_zh"], pts):
+        for iso3, en, zh in zip(world["iso3"], world["name_en"], world["name_zh"]):
             if iso3 and iso3 != "CHN":  # the Mainland: a province or a city
-                out[iso3] = Place(iso3, "country", en, zh or en, iso3, "", p.y, p.x)
+                out[iso3] = Place(iso3, "country", en, zh or en, iso3, "", *at[iso3])
         prov = self.catalog.provinces
-        pts = prov.geometry.representative_point()
-        for ad, en, zh, p in zip(prov["adcode"], prov["short_en"], prov["short_zh"], pts):
+        for ad, en, zh in zip(prov["adcode"], prov["short_en"], prov["short_zh"]):
             iso3 = PART_OF_ADCODE.get(ad, "CHN")  # Macao and Taiwan by their own codes
             if iso3 != "HKG":  # Hong Kong's offices are elsewhere
-                out[ad] = Place(ad, "province", en, zh, iso3, ad, p.y, p.x)
+                out[ad] = Place(ad, "province", en, zh, iso3, ad, *at[ad])
         return out
 
     @cached_property
@@ -178,10 +177,6 @@ def parse_draft(text: str, places: Gazetteer) -> tuple[tuple[DraftItem, ...], li
         bad.append(f"{len(items) - MAX_ITEMS} items past the first {MAX_ITEMS}")
         items = items[:MAX_ITEMS]
     return tuple(items), bad
-
-
-def format_draft(items) -> str:
-    return ",".join(i.token for i in items)
 
 
 def clean_text(text: str) -> str:

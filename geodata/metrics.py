@@ -61,6 +61,7 @@ class Metric:
     #                  "value": "label: n unit" always (a measurement, not a count)
     unit: Text | None = None  # of a measurement (hover and legend)
     descending: bool = False  # a small value is the strong one (drawn darkest: a distance)
+    figure: str = ""  # a class metric's exact figure (another metric, shown in the hover)
     selectable: bool = True  # False: only drawn by a view (the compare difference map)
     fallback: str = "offices"  # the province metric shown when this one has none
 
@@ -186,22 +187,12 @@ def _nearest_office(x: Inputs) -> np.ndarray:
     return np.nan_to_num(np.round(km), nan=-1.0)
 
 
-@lru_cache(maxsize=4)
 def _anchors(catalog: Catalog, level: str) -> tuple[pd.Series, pd.Series]:
-    """A point inside each country (ISO3) or province (adcode): where its distances start."""
-    from geodata.codes import PART_OF_ADCODE
-
-    g = catalog.world if level == "country" else catalog.provinces
-    key = "iso3" if level == "country" else "adcode"
-    pts = g.geometry.representative_point()
-    lat, lon = pd.Series(pts.y.to_numpy(), index=g[key]), pd.Series(pts.x.to_numpy(), index=g[key])
-    if level == "country":  # Hong Kong, Macao and Taiwan are provinces of the China boundaries
-        p = catalog.provinces[catalog.provinces["adcode"].isin(PART_OF_ADCODE)]
-        pp = p.geometry.representative_point()
-        codes = [PART_OF_ADCODE[a] for a in p["adcode"]]
-        lat = pd.concat([lat, pd.Series(pp.y.to_numpy(), index=codes)])
-        lon = pd.concat([lon, pd.Series(pp.x.to_numpy(), index=codes)])
-    return lat[~lat.index.duplicated()], lon[~lon.index.duplicated()]
+    """Lat and lon of a point inside each country or province (``Catalog.anchors``)."""
+    a = catalog.anchors
+    codes = [c for c in a if c.isdigit() == (level == "province")]
+    return (pd.Series([a[c][0] for c in codes], index=codes),
+            pd.Series([a[c][1] for c in codes], index=codes))  # fmt: skip
 
 
 def _presence(x: Inputs) -> np.ndarray:
@@ -321,7 +312,7 @@ METRICS: dict[str, Metric] = {
                 Category(2, "#e34c0b", Text("10–50 million", "1,000萬至5,000萬")),
                 Category(3, "#963207", Text("50–200 million", "5,000萬至2億")),
                 Category(4, "#4d1a04", Text("Over 200 million", "多於2億")),
-            )),
+            ), figure="people"),
         Metric(
             "people", Text("Population (millions)", "人口（百萬）"),
             Text("People living in the country, in millions (World Bank, 2024).",

@@ -216,29 +216,20 @@ def register(app, catalog: Catalog) -> None:
             return details(catalog, st, parse_target(picked))
         return details(catalog, st, target_from_click(click_data))
 
-    @app.callback(
-        Output(ID.PLACE_PICK, "options"),
-        Input(ID.PLACE_PICK, "search_value"),
-        State(ID.STATE, "data"),
-        State(ID.PLACE_PICK, "value"),
-        prevent_initial_call=True,
-    )
-    def find_places(search, data, picked):
-        """The places matching what is typed (the list is sent as it is searched, not with
-        every change of view: ~11 KB per click saved)."""
-        return matching_places(catalog, ViewState.from_dict(data, opts), search, picked)
+    # the finders: the places matching what is typed, sent as the list is searched (not with
+    # every change of view: ~11 KB per click saved); compare's lists the places of either map
+    for pick_id, view in ((ID.PLACE_PICK, None), (ID.COMPARE_PICK, "compare")):
 
-    @app.callback(
-        Output(ID.COMPARE_PICK, "options"),
-        Input(ID.COMPARE_PICK, "search_value"),
-        State(ID.STATE, "data"),
-        State(ID.COMPARE_PICK, "value"),
-        prevent_initial_call=True,
-    )
-    def find_compared(search, data, picked):
-        """Compare's finder: the places of either map matching what is typed."""
-        st = ViewState.from_dict(data, opts).with_(view="compare")
-        return matching_places(catalog, st, search, picked)
+        @app.callback(
+            Output(pick_id, "options"),
+            Input(pick_id, "search_value"),
+            State(ID.STATE, "data"),
+            State(pick_id, "value"),
+            prevent_initial_call=True,
+        )
+        def find_places(search, data, picked, view=view):
+            st = ViewState.from_dict(data, opts)
+            return matching_places(catalog, st.with_(view=view) if view else st, search, picked)
 
     app.clientside_callback(
         "function(v) { return window.atlas ? window.atlas.focusCompare(v) : window.dash_clientside.no_update; }",

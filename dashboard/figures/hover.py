@@ -33,7 +33,7 @@ def area_hover(m: pd.DataFrame, names: pd.DataFrame, lang: str, metric: str = ""
     lookup = dict(zip(names.index, zip(names["name_en"], names["name_zh"])))
     counts = [k for k in _COUNTS if k in m]
     flags = [k for k in _FLAGS if k in m]
-    shown = {"population": "people"}.get(metric, metric)  # the classes' exact figure
+    shown = (METRICS[metric].figure or metric) if metric in METRICS else ""
     values_ = [k for k in _VALUES if k in m and k == shown]
     labels = {k: t(f"metric.{k}", lang).split(" (")[0].split("（")[0] for k in counts + values_}
     units = {k: METRICS[k].unit(lang) if METRICS[k].unit else "" for k in values_}

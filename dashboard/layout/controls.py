@@ -133,6 +133,13 @@ def control_values(state: ViewState) -> dict[str, object]:
 CONTROL_IDS = tuple(control_values(ViewState()).keys())
 
 
+def _whole(v, lo: int, hi: int, default: int) -> int:
+    """A number a control sent, truncated to a whole number, if it is one from ``lo`` to ``hi``
+    (a bool, a string or NaN is not): else ``default`` (assets/state.js does the same)."""
+    ok = isinstance(v, (int, float)) and not isinstance(v, bool) and lo <= v <= hi
+    return int(v) if ok else default
+
+
 def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> ViewState:
     """A new state from the controls' values; unknown values are dropped (never raise)."""
 
@@ -142,7 +149,6 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
 
     statuses = pick(values[ID.STATUS], STATUSES) or previous.statuses
     service = values[ID.SERVICE]
-    year = values[ID.YEAR]
     layers = pick(values[ID.LAYERS], LAYERS)
     focus = values[ID.FOCUS] if values[ID.FOCUS] in FOCUSES else previous.focus
     if focus != previous.focus and focus in ("china", "gba") and "provinces" not in layers:
@@ -159,19 +165,13 @@ def state_from_controls(values: dict, previous: ViewState, catalog: Catalog) -> 
         services=(service,) if service in ("passenger", "cargo") else ("passenger", "cargo"),
         regularities=pick(values[ID.REGULARITY], REGULARITIES) or previous.regularities,
         airlines=pick(values[ID.AIRLINE], catalog.airline_ids),
-        year=int(year)
-        if isinstance(year, (int, float)) and YEAR_MIN <= year <= YEAR_MAX
-        else previous.year,
+        year=_whole(values[ID.YEAR], YEAR_MIN, YEAR_MAX, previous.year),
         focus=focus,
         compare=values[ID.COMPARE_MODE]
         if values[ID.COMPARE_MODE] in COMPARE_MODES
         else previous.compare,
         gap=values[ID.GAP] if values[ID.GAP] in GAP_IDS else previous.gap,
-        gap_after=int(values[ID.GAP_AFTER])
-        if isinstance(values[ID.GAP_AFTER], (int, float))
-        and not isinstance(values[ID.GAP_AFTER], bool)
-        and 1 <= values[ID.GAP_AFTER] <= MAX_GAP_YEARS
-        else previous.gap_after,
+        gap_after=_whole(values[ID.GAP_AFTER], 1, MAX_GAP_YEARS, previous.gap_after),
         table=values[ID.TABLE_LAYER] if values[ID.TABLE_LAYER] in TABLE_LAYERS else previous.table,
     )
 

@@ -17,15 +17,13 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.layout.controls import dropdown_labels, label
 from dashboard.layout.panels import place_list
-from dashboard.layout.places import place_aliases
+from dashboard.layout.places import match_options, place_aliases
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.draft import ROUTE, SISTER, DraftItem, gazetteer
 from geodata.kinds import KINDS
 from geodata.measures import MEASURES, added_by
 from geodata.text import pick
-
-MAX_MATCHES = 40
 
 
 def kind_options(lang: str) -> list[dict]:
@@ -65,16 +63,11 @@ def _place_index(catalog: Catalog, lang: str) -> dict[str, tuple[dict, ...]]:
 
 def place_options(catalog: Catalog, kind: str | None, lang: str, search=None, keep=None) -> list:
     """The places for an item of ``kind`` matching every word typed (either language, code,
-    alias), at most :data:`MAX_MATCHES`; the place already chosen stays listed."""
+    alias); the place already chosen stays listed."""
     index = _place_index(catalog, lang if lang in ("en", "zh") else "en")
-    options = index[{ROUTE: "route", SISTER: "sister"}.get(kind, "office")]
-    words = search.casefold().split() if isinstance(search, str) else []
-    out = []
-    for o in options:
-        hit = all(w in f"{o['label']} {o['search']}".casefold() for w in words)
-        if (hit and len(out) < MAX_MATCHES) or o["value"] == keep:
-            out.append(o)
-    return [{"label": o["label"], "value": o["value"], "search": o["search"]} for o in out]
+    return match_options(
+        index[{ROUTE: "route", SISTER: "sister"}.get(kind, "office")], search, keep
+    )
 
 
 def item_label(catalog: Catalog, token: str, lang: str) -> str:
@@ -113,14 +106,20 @@ def item_list(catalog: Catalog, state: ViewState) -> list:
 
 
 @reads_draft
+def draft_added(catalog: Catalog, state: ViewState) -> dict[str, list[str]]:
+    """Per measure, what the draft adds to the network the view shows without it (the page's
+    list and the API's ``summary.draft.adds``)."""
+    st = state.effective()
+    return added_by(catalog, st.network_filter(), st.with_(draft=()).network_filter())
+
+
+@reads_draft
 def draft_adds(catalog: Catalog, state: ViewState) -> list:
-    """What the draft adds to the network the view shows without it, measure by measure, with
-    the places (the view with the draft against the same view without it)."""
+    """What the draft adds, measure by measure, with the places."""
     lang = state.lang
     if not state.draft:
         return []
-    st = state.effective()
-    added = added_by(catalog, st.network_filter(), st.with_(draft=()).network_filter())
+    added = draft_added(catalog, state)
     lis = [
         html.Li([html.Strong(f"+{len(v)} "), m.label(lang), html.Span(
             " — " + place_list(catalog, v, m.scale, lang), className="muted")],

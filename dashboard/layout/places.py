@@ -99,17 +99,15 @@ def _areas(
 MAX_MATCHES = 40
 
 
-def matching_places(catalog: Catalog, state: ViewState, search, picked=None) -> list[dict]:
-    """The options whose names (either language, IATA code, country) contain every word
-    typed, at most ``MAX_MATCHES`` (nothing typed: the first places); the place already picked
-    stays listed."""
+def match_options(options, search, picked=None, limit: int = MAX_MATCHES) -> list[dict]:
+    """The options ``{label, value, search}`` whose label or search words contain every word
+    typed, at most ``limit`` (nothing typed: the first ones); the option already picked stays
+    listed. The finders and the draft's place box all search this way."""
     words = search.casefold().split() if isinstance(search, str) else []
     out, kept = [], False
-    for o in place_options(catalog, state):
+    for o in options:
         mine = o["value"] == picked
-        if len(out) < MAX_MATCHES and all(
-            w in f"{o['label']} {o['search']}".casefold() for w in words
-        ):
+        if len(out) < limit and all(w in f"{o['label']} {o['search']}".casefold() for w in words):
             out.append(o)
             kept = kept or mine
         elif mine and not kept:
@@ -118,48 +116,39 @@ def matching_places(catalog: Catalog, state: ViewState, search, picked=None) -> 
     return out
 
 
+def matching_places(catalog: Catalog, state: ViewState, search, picked=None) -> list[dict]:
+    """The places shown matching what is typed (either language, IATA code, other names)."""
+    return match_options(place_options(catalog, state), search, picked)
+
+
 def map_caption(catalog: Catalog, state: ViewState) -> html.P:
     """The map's text alternative, under it: what it shows, with the numbers (the map's
     ``aria-describedby``)."""
     return html.P(map_alt(catalog, state, state.lang), id=ID.MAP_ALT, className="map-caption")
 
 
-def compare_finder(catalog: Catalog, state: ViewState) -> html.Div:
-    """Compare's finder: every place of either map; choosing one zooms both maps to it."""
+def _finder(pick_id: str, label_key: str, catalog: Catalog, state: ViewState, **box) -> html.Div:
+    """A finder: its label and a searchable list of the places ``state`` shows (the first ones;
+    the rest are found as the user types: the finders' callbacks in callbacks/maps.py)."""
     lang = state.lang
-    st = state.with_(view="compare")
     return html.Div(
         [
-            label("compare.find", lang, html.Label, className="field-label", htmlFor=ID.COMPARE_PICK),
-            dcc.Dropdown(id=ID.COMPARE_PICK, options=place_options(catalog, st)[:MAX_MATCHES],
-                         value=None, searchable=True, clearable=True, placeholder=t("places.hint", lang),
-                         optionHeight=44, maxHeight=320, labels=dropdown_labels(lang),
-                         className="compare-pick"),
+            label(label_key, lang, html.Label, className="field-label", htmlFor=pick_id),
+            dcc.Dropdown(id=pick_id, options=place_options(catalog, state)[:MAX_MATCHES], value=None,
+                         searchable=True, clearable=True, placeholder=t("places.hint", lang),
+                         optionHeight=44, maxHeight=320, labels=dropdown_labels(lang)),
         ],
-        className="compare-find",
+        **box,
     )  # fmt: skip
 
 
+def compare_finder(catalog: Catalog, state: ViewState) -> html.Div:
+    """Compare's finder: every place of either map; choosing one zooms both maps to it."""
+    return _finder(ID.COMPARE_PICK, "compare.find", catalog, state.with_(view="compare"),
+                   className="compare-find")  # fmt: skip
+
+
 def places_panel(catalog: Catalog, state: ViewState) -> html.Div:
-    """The finder (in the side column of explore): each place shown, searchable."""
-    lang = state.lang
-    return html.Div(
-        [
-            label("places.find", lang, html.Label, className="field-label"),
-            dcc.Dropdown(
-                id=ID.PLACE_PICK,
-                # the first places shown; the rest are found as the user types (find_places)
-                options=place_options(catalog, state)[:MAX_MATCHES],
-                value=None,
-                searchable=True,
-                clearable=True,
-                placeholder=t("places.hint", lang),
-                optionHeight=44,
-                maxHeight=320,
-                labels=dropdown_labels(lang),
-            ),  # fmt: skip
-        ],
-        className="panel places",
-        id="places",
-        tabIndex="-1",
-    )
+    """The finder in the side column of explore (the skip link's target)."""
+    return _finder(ID.PLACE_PICK, "places.find", catalog, state, className="panel places",
+                   id="places", tabIndex="-1")  # fmt: skip
