@@ -160,10 +160,7 @@
 
   /* A place chosen in the finder: the explore map zooms to it and brings it out (the other
      markers and countries dimmed) until the next redraw. Its details open as for a click. */
-  atlas.focusPlace = function (value, mapId) {
-    var nu = window.dash_clientside.no_update;
-    var gd = graphDiv(mapId || "map");
-    if (!gd || !gd.data || !value || !window.Plotly) return nu;
+  function locate(gd, value) {
     var where = null;
     var sel = gd.data.map(function (t) {
       var cd = t.customdata || [];
@@ -173,11 +170,18 @@
       if (isText || !cd.length) return null; // labels and lines keep their look
       return k >= 0 ? [k] : [];
     });
+    var found = sel.some(function (s) { return s && s.length; });
+    return { where: where, sel: found ? sel : null };
+  }
+  function bringOut(gd, sel, where) {
     // the names are placed for the whole view: hidden while zoomed in on one place
     var labels = gd.data.map(function (t) {
       return t.meta === "labels" ? false : t.visible === undefined ? true : t.visible;
     });
-    window.Plotly.restyle(gd, { selectedpoints: sel, visible: labels });
+    var style = { visible: labels };
+    // a place this map does not show: nothing is dimmed, the map only follows the other
+    style.selectedpoints = sel || gd.data.map(function () { return null; });
+    window.Plotly.restyle(gd, style);
     if (where) {
       var scale = (gd._fullLayout.geo && gd._fullLayout.geo.projection.scale) || 1;
       window.Plotly.relayout(gd, {
@@ -185,13 +189,28 @@
         "geo.projection.scale": Math.max(scale, 3),
       });
     }
-    atlas.focused = { value: value, at: where, map: mapId || "map" }; // (tests read it)
+  }
+  atlas.focusPlace = function (value, mapId) {
+    var nu = window.dash_clientside.no_update;
+    var gd = graphDiv(mapId || "map");
+    if (!gd || !gd.data || !value || !window.Plotly) return nu;
+    var found = locate(gd, value);
+    bringOut(gd, found.sel, found.where);
+    atlas.focused = { value: value, at: found.where, map: mapId || "map" }; // (tests read it)
     return nu;
   };
-  /* Compare's finder: both maps zoom to the place and bring it out. */
+  /* Compare's finder: both maps zoom to the place and bring it out; a place on one map only
+     (a proposal's office, say) leaves the other map undimmed, centred on the same spot. */
   atlas.focusCompare = function (value) {
-    atlas.focusPlace(value, "map-left");
-    return atlas.focusPlace(value, "map-right");
+    var nu = window.dash_clientside.no_update;
+    var maps = ["map-left", "map-right"].map(graphDiv);
+    if (!value || !window.Plotly || maps.some(function (gd) { return !gd || !gd.data; })) return nu;
+    var found = maps.map(function (gd) { return locate(gd, value); });
+    var where = found[0].where || found[1].where;
+    maps.forEach(function (gd, i) { bringOut(gd, found[i].sel, where); });
+    atlas.focused = { value: value, at: where, map: "compare",
+                      found: found.map(function (f) { return !!f.sel; }) };
+    return nu;
   };
 
   /* The grid's numbers as the language writes them (thousands separated, at most 4 decimals);

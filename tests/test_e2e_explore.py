@@ -53,6 +53,26 @@ def test_compare_finder_zooms_both_maps_to_the_place(atlas):
     assert_offline(atlas)
 
 
+def test_a_place_on_one_map_only_leaves_the_other_undimmed_and_centred_on_it(atlas):
+    visit(atlas, "view=compare&proposal=hkvision-2017&lang=zh")
+    wait_for(lambda: count(atlas, "#map-right .choroplethlayer path") > 150, what="right map")
+    settled(atlas)
+    choose(atlas, "#compare-pick", "建議在波蘭", "波蘭")  # a proposed office: the right map only
+    focused = wait_for(lambda: atlas.driver.execute_script("return window.atlas.focused"),
+                       what="focused")  # fmt: skip
+    assert focused["found"] == [False, True]
+    for side in ("map-left", "map-right"):
+        lat, lon, scale = wait_for(
+            lambda side=side: (c := atlas.driver.execute_script(CENTRE, side))[2] >= 3 and c,
+            what=f"{side} zoomed",
+        )
+        assert abs(lat - 52) < 3 and abs(lon - 20) < 4  # Warsaw
+    dimmed = """return document.querySelector('#' + arguments[0] + ' .js-plotly-plot').data
+        .filter(function (t) { return Array.isArray(t.selectedpoints); }).length;"""
+    assert atlas.driver.execute_script(dimmed, "map-left") == 0  # nothing there to bring out
+    assert atlas.driver.execute_script(dimmed, "map-right") > 0
+
+
 def test_the_airline_filter_by_name_redraws_map_numbers_and_link(atlas):
     visit(atlas, "lang=zh&layers=coverage,routes")
     wait_for(lambda: count(atlas, "#map .choroplethlayer path") > 150, what="map")

@@ -359,3 +359,16 @@ def test_a_table_too_large_for_the_app_is_refused():
     with pytest.raises(DataError) as e:
         read_rows(OFFICE_HEADER + "\n" + rows + "\n", TABLES["offices"], "offices.csv")
     assert "too large" in e.value.problems[-1].reason
+
+
+def test_the_hover_row_cache_is_bounded(catalog, monkeypatch):
+    from dashboard.figures import hover
+    from geodata.layers import OFFICES as layer
+
+    df = catalog.offices.head(5)
+    monkeypatch.setattr(hover, "ROW_CACHE_LIMIT", 12)
+    monkeypatch.setattr(hover, "_ROW_CACHE", {})
+    for version in ("a", "b", "c", "d"):  # each data version (a draft, say) adds 5 rows
+        first = hover.point_hover(layer, df, ["existing"] * 5, "en", version)
+    assert len(hover._ROW_CACHE) <= 12 + 5
+    assert first == hover.point_hover(layer, df, ["existing"] * 5, "en", "d")  # still right

@@ -58,6 +58,7 @@ def area_hover(m: pd.DataFrame, names: pd.DataFrame, lang: str, metric: str = ""
 
 
 _ROW_CACHE: dict[tuple, str] = {}
+ROW_CACHE_LIMIT = 50_000  # about 1,000 records x 2 languages x a few classes and data versions
 
 
 def point_hover(layer: PointLayer, df: pd.DataFrame, classes: list[str], lang: str,
@@ -69,6 +70,8 @@ def point_hover(layer: PointLayer, df: pd.DataFrame, classes: list[str], lang: s
     key = (version, layer.id, lang)
     out = [_ROW_CACHE.get((*key, i, c)) for i, c in zip(ids, classes)]
     if any(x is None for x in out):
+        if len(_ROW_CACHE) > ROW_CACHE_LIMIT:  # drafts and data versions come and go: start over
+            _ROW_CACHE.clear()
         for k, (r, c) in enumerate(zip(df.to_dict("records"), classes)):
             if out[k] is None:
                 out[k] = _ROW_CACHE[(*key, r["id"], c)] = _record(layer, r, c, lang)
