@@ -228,13 +228,35 @@ def _gain(x: Inputs) -> np.ndarray:
     return x.has(gained)
 
 
+_STRENGTH = {"cities": 1, "routes": 2, "offices": 3}  # a sister city < a flight < an office
+
+
+def _strength(x: Inputs, sel: Selection) -> dict[str, int]:
+    """How closely ``sel`` links each code, by the visible layers: the strongest layer it stands
+    in (an office over a flight over a sister city), then the highest rank of its offices."""
+    out: dict[str, int] = {}
+    for layer in x.layers:
+        for code in x.codes(sel, (layer,)):
+            out[code] = max(out.get(code, 0), _STRENGTH[layer] * 100)
+    for code, r in _top_rank(x, sel).items():
+        if "offices" in x.layers:
+            out[code] = out.get(code, 0) + r
+    return out
+
+
 def _diff(x: Inputs) -> np.ndarray:
-    """3 added by what is shown beyond the existing network, 2 a proposal realised since,
-    1 linked by the existing network, 0 not linked (visible layers only)."""
+    """4 linked newly or more closely by what is shown beyond the existing network (a first
+    office, or a flight where there was only a sister city: what the counts count), 3 a proposal
+    realised since, 2 linked as closely already and given more (Germany, with an ETO, gets a
+    sister city), 1 linked by the existing network, 0 not linked (visible layers only)."""
     offices = x.shown.offices
     realised = set(offices.loc[offices["realised"], x.key]) if "offices" in x.layers else set()
+    before, after = _strength(x, x.base), _strength(x, x.shown)
+    closer = {c for c, v in after.items() if v > before.get(c, 0)}
     return np.select(
-        [x.value("gain") == 1, x.has(realised) == 1, x.has(x.codes(x.base)) == 1], [3, 2, 1], 0
+        [x.has(closer) == 1, x.has(realised) == 1, x.value("gain") == 1, x.has(before) == 1],
+        [4, 3, 2, 1],
+        0,
     )
 
 
@@ -335,9 +357,10 @@ METRICS: dict[str, Metric] = {
             _diff, _diff,
             categories=(
                 Category(0, _NONE, Text("Not covered", "未覆蓋")),
-                Category(1, "#7fa6ce", Text("Existing", "現有")),
-                Category(2, "#79569b", Text("Proposed, realised since", "建議其後已落實")),
-                Category(3, "#4d2400", Text("Added by proposal", "建議新增")),
+                Category(1, "#94b6da", Text("Existing", "現有")),
+                Category(2, "#c0621c", Text("Existing, proposal adds more", "現有，建議再增")),
+                Category(3, "#5b3a82", Text("Proposed, realised since", "建議其後已落實")),
+                Category(4, "#301500", Text("New or closer link (proposal)", "建議新增或提升聯繫")),
             ),
             layers=("offices", "routes", "cities"), selectable=False),
     )

@@ -185,7 +185,8 @@ def test_e2e004_compare_shows_what_a_proposal_adds(atlas):
         return legend_texts(atlas, "#map-diff")
 
     found = wait_for(
-        lambda: {"Added by proposal", "Existing"} <= set(ticks()) and ticks(), what="diff legend"
+        lambda: {"New or closer link (proposal)", "Existing"} <= set(ticks()) and ticks(),
+        what="diff legend",
     )
     assert "Proposed, realised since" in found
     assert_offline(atlas)

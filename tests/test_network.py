@@ -136,14 +136,31 @@ def test_country_metrics(catalog):
 def test_country_diff_classes(catalog):
     flt = NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",))
     m = country_metrics(catalog, flt, ("offices", "routes"))
-    assert m.loc["IND", "diff"] == 3  # added by the proposal
-    assert m.loc["ARE", "diff"] == 2  # proposed, realised since
+    assert m.loc["IND", "diff"] == 4  # a first office (India has flights)
+    assert m.loc["ARE", "diff"] == 3  # proposed, realised since
     assert m.loc["GBR", "diff"] == 1  # existing
     # the difference map colours only what the layers shown contribute: the sister-city
     # targets (Munich, Surabaya, Daejeon) add nothing with that layer off, and do with it on
     assert m.loc["DEU", "diff"] == 1 and m.loc["KOR", "gain"] == 0
     with_cities = country_metrics(catalog, flt, ("offices", "routes", "cities"))
-    assert with_cities.loc["DEU", "diff"] == 3 and with_cities.loc["KOR", "gain"] == 1
+    assert with_cities.loc["KOR", "gain"] == 1
+    # ... but a country already linked is not "newly linked": Germany (an ETO in Berlin) gets a
+    # sister city, the UAE's proposed ETO stands since 2021 (and Dubai is a proposed sister city)
+    assert with_cities.loc["DEU", "diff"] == 2 and with_cities.loc["IDN", "diff"] == 2
+    assert with_cities.loc["ARE", "diff"] == 3
+    assert with_cities.loc["KAZ", "diff"] == 4
+
+
+def test_the_difference_map_adds_exactly_the_countries_the_numbers_add(catalog):
+    from geodata.measures import summary
+
+    flt = NetworkFilter(statuses=EXISTING, proposals=("hkvision-2017",))
+    m = country_metrics(catalog, flt, ("offices", "routes", "cities"))
+    gain = summary(catalog, flt)["gain"]
+    counted = set().union(*(gain[k] for k in ("countries_with_office", "countries_with_full_office",
+                                              "countries_with_route")))  # fmt: skip
+    assert set(m.index[m["diff"] == 4]) == counted == {"IND", "KAZ", "POL", "RUS", "VNM"}
+    # India: a first full office (it has an InvestHK consultant and flights)
 
 
 def test_province_metrics(catalog):
