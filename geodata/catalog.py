@@ -257,6 +257,12 @@ def _row_rules(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                     "an existing route needs its regularity (regular, seasonal, charter, none)",
                 )
             )
+        if r.status == "existing" and not (r.since or r.as_of):
+            out.append(
+                Problem("routes.csv", int(r._1), "since", "",
+                        "an existing route needs since (or the as_of of the snapshot it was seen "
+                        "in): without either it would count in every year back to 1995")
+            )  # fmt: skip
     return out
 
 

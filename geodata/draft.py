@@ -17,6 +17,7 @@ the data as a new proposal document.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -323,7 +324,8 @@ def _with_draft(catalog: Catalog, draft: Draft) -> Catalog:
         joined = join_points(df, catalog.world, catalog.provinces).reindex(df.index, fill_value="")
         df = pd.concat([df, joined], axis=1)
         tables[table] = pd.concat([base, df[base.columns]], ignore_index=True)
-    doc = _frame([document_row(draft)], "documents", catalog.documents)
+    # dated today: like a document's proposal, the draft is not drawn in the years before it
+    doc = _frame([document_row(draft, dt.date.today().isoformat())], "documents", catalog.documents)
     tables["documents"] = pd.concat(
         [catalog.documents, doc[catalog.documents.columns]], ignore_index=True
     )

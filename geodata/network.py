@@ -243,6 +243,11 @@ def select(catalog: Catalog, flt: NetworkFilter) -> Selection:
     return Selection(flt, {k: _with_status(catalog, x.table, flt) for k, x in LAYERS.items()})
 
 
+#: The Silk Road Economic Belt was proposed in Xi Jinping's speech in Astana on 7 September 2013:
+#: no country was a Belt and Road member before it.
+BRI_LAUNCH = "2013-09-07"
+
+
 @lru_cache(maxsize=64)
 def facts_in_force(catalog: Catalog, as_of: str, facts: tuple[str, ...] = ()) -> pd.DataFrame:
     """Country facts (of the kinds ``facts``; all when empty) in force on ``as_of``: dated on or
@@ -250,6 +255,8 @@ def facts_in_force(catalog: Catalog, as_of: str, facts: tuple[str, ...] = ()) ->
     has begun. The one rule every consumer uses."""
     f = catalog.country_facts
     start = dates_of(catalog, "country_facts", "date")
+    # an undated Belt and Road membership counts from the Initiative's launch, not for ever
+    start = [s or (BRI_LAUNCH if k == "bri" else "") for s, k in zip(start, f["fact"])]
     end = dates_of(catalog, "country_facts", "end_date")
     event = f["fact"].isin(EVENT_FACTS).to_numpy()
     ok = np.array(

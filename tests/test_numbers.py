@@ -217,3 +217,45 @@ def test_stated_fact_sheet_counts_are_reconciled_or_explained():
 
 def test_state_options_hold_city_regions():
     assert "gba-cities" in state_options(CAT).regions
+
+
+def test_past_years_count_no_flight_without_evidence_and_no_belt_and_road_before_2013():
+    s2005 = summary(CAT, ViewState(year=2005).network_filter())
+    assert s2005["coverage"]["countries_with_route"] == 0  # (Gold Coast counted for ever before)
+    # no member before the launch (Russia, Austria, … have undated memberships)
+    assert s2005["coverage"]["bri_countries_covered"] == 0
+    s2014 = summary(CAT, ViewState(year=2014).network_filter())
+    assert s2014["coverage"]["bri_countries_covered"] > 0
+
+
+def test_an_existing_route_without_a_date_fails_to_load(tmp_path):
+    import shutil
+
+    import pandas as pd
+
+    from geodata.catalog import load_catalog
+    from geodata.validate import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(CAT.data_dir, data)
+    routes = pd.read_csv(data / "routes.csv", dtype=str, keep_default_na=False)
+    k = routes.index[routes["id"] == "rt-ool"][0]
+    routes.loc[k, "since"] = ""
+    routes.to_csv(data / "routes.csv", index=False)
+    with pytest.raises(DataError) as e:
+        load_catalog(data, CAT.boundaries_dir)
+    p = e.value.problems[0]
+    assert (p.file, p.line, p.column) == ("routes.csv", k + 2, "since")
+
+
+def test_a_draft_is_not_drawn_in_the_years_before_it():
+    from geodata.draft import Draft, DraftItem, with_draft
+
+    cat = with_draft(CAT, Draft((DraftItem("eto", "SAU:Riyadh"), DraftItem("route", "TAS"))))
+    for year, n in ((1995, 0), (2026, 2)):
+        sel = select(
+            cat, ViewState(year=year, draft=("eto:SAU:Riyadh", "route:TAS")).network_filter()
+        )
+        assert (sel.offices["document_id"] == "draft").sum() + (
+            sel.routes["document_id"] == "draft"
+        ).sum() == n

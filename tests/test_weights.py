@@ -104,3 +104,13 @@ def test_population_is_a_metric_by_classes_and_hovers_in_millions(catalog):
     )
     far = area_hover(m.loc[["BRA"]], catalog.country_names, "zh", "nearest_office")[0]
     assert "與最近辦事處的距離" in far and "公里" in far
+
+
+def test_a_year_before_the_evidence_shows_no_flight_numbers_and_no_belt_and_road_shares(catalog):
+    panel = str(numbers_panel(catalog, state_of(catalog, "year=2005")))
+    for key in ("countries_with_route", "destinations"):
+        assert f"children='—', className='num', data-key='{key}'" in panel.replace('"', "'")
+    assert texts(numbers_panel(catalog, state_of(catalog, "year=2005"))).count("%") == 2
+    # (the two world shares of offices; no flights known, no Belt and Road before 2013)
+    later = texts(numbers_panel(catalog, state_of(catalog, "year=2026")))
+    assert later.count("%") == 6

@@ -12,6 +12,7 @@ from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.layers import LAYERS
 from geodata.measures import MEASURES, summary
+from geodata.network import route_evidence
 from geodata.track import record_summary, track_record
 from geodata.weights import WEIGHTED, population_shares
 
@@ -79,17 +80,20 @@ def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
         body.append(html.Tr(html.Th([t(f"numbers.group.{group}", lang),
                                      html.Div(_caption(catalog, state, group), className="caption")],
                                     colSpan=3), className="group"))  # fmt: skip
+        # no snapshot of the routes that early: the flights are not known, not none
+        unknown = group == "routes" and route_evidence(catalog, flt.as_of)["kind"] == "none"
         for key, m in MEASURES.items():
             if m.group != group:
                 continue
             gain = s["gain"][key]
+            value = "—" if unknown else _value(s["coverage"][key], s["of"].get(key))
             body.append(html.Tr([
                 html.Th(m.label(lang), title=m.definition(lang)),
-                html.Td(_value(s["coverage"][key], s["of"].get(key)), className="num", **{"data-key": key}),
+                html.Td(value, className="num", **{"data-key": key}),
                 html.Td(f"+{len(gain)}" if gain else "", className="num gain",
                         title=place_list(catalog, gain, m.scale, lang) if gain else None),
             ]))  # fmt: skip
-            if key in WEIGHTED:
+            if key in WEIGHTED and shares[key].total and not unknown:  # (no BRI before 2013)
                 body.append(share_row(shares[key], WEIGHTED[key], lang))
     counts = []
     for layer, x in LAYERS.items():
@@ -174,6 +178,8 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
                 shares = [
                     population_shares(catalog, st.network_filter())[key] for _, st in scenarios
                 ]
+                if not shares[0].total:
+                    continue
                 row = share_row(shares[0], WEIGHTED[key], lang, gain=False).children[:1]
                 row.append(html.Td(fmt_pct(shares[0].base_share, lang), className="num share"))
                 for sh in shares:
