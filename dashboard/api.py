@@ -31,12 +31,12 @@ from dashboard.scenes import state_options
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.datapackage import datapackage
-from geodata.measures import MEASURES
+from geodata.measures import MEASURES, added_by
 from geodata.measures import summary as network_summary
 from geodata.network import route_evidence
 from geodata.schema import LOAD_ORDER, TABLES
 from geodata.track import as_dicts, record_summary, track_record
-from geodata.weights import WEIGHTED, population_shares
+from geodata.weights import WEIGHTED, population_shares, shares_against
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +115,12 @@ def _cached(resp: flask.Response, catalog: Catalog) -> flask.Response:
 def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) -> dict:
     flt = state.effective().network_filter()
     nums = network_summary(catalog, flt)
+    shares = population_shares(catalog, flt)
+    if state.view == "compare":  # the gain against the left map's network, as the page counts
+        left = state.with_(compare="split").effective("left").network_filter()
+        nums = {**nums, "baseline": network_summary(catalog, left)["coverage"],
+                "gain": added_by(catalog, flt, left)}  # fmt: skip
+        shares = shares_against(catalog, flt, left)
     return {
         "state": state.to_dict(),
         "warnings": warnings,
@@ -127,10 +133,7 @@ def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) ->
         "route_evidence": route_evidence(catalog, flt.as_of),
         "track_record": {p: track_payload(catalog, p, flt.as_of) for p in state.proposals},
         "draft": draft_payload(catalog, state),
-        "population": {
-            k: {"of": WEIGHTED[k], **v.as_dict()}
-            for k, v in population_shares(catalog, flt).items()
-        },
+        "population": {k: {"of": WEIGHTED[k], **v.as_dict()} for k, v in shares.items()},
         "definitions": {
             k: {"label": m.label._asdict(), "definition": m.definition._asdict()}
             for k, m in MEASURES.items()

@@ -144,17 +144,24 @@ class ViewState:
 
     def effective(self, side: str | None = None) -> ViewState:
         """The state a map (and its numbers) draws: compare's left side is the existing
-        network, its right side and its one-map mode the existing network + the chosen
-        proposals; every other view draws the state as it is."""
+        network (with the planned items when shown: ``compare_base``), its right side and its
+        one-map mode that + the chosen proposals; every other view draws the state as it is."""
         if self.view != "compare":
             return self
         versus = self.compare == "versus"
+        base = self.compare_base
         if side == "left":
-            return self.with_(statuses=("existing",), proposals=self.proposals if versus else (),
-                              draft=())  # fmt: skip
+            return self.with_(statuses=base, proposals=self.proposals if versus else (), draft=())
         if side == "right" and versus:
-            return self.with_(statuses=("existing",), proposals=())
-        return self.with_(statuses=("existing",))
+            return self.with_(statuses=base, proposals=())
+        return self.with_(statuses=base)
+
+    @property
+    def compare_base(self) -> tuple[str, ...]:
+        """The statuses compare sets the proposals against: the existing network, and the
+        Government's planned items when they are shown (as explore counts them: a draft's
+        office where one is planned adds nothing on either page)."""
+        return ("existing", "planned") if "planned" in self.statuses else ("existing",)
 
     def draft_spec(self) -> Draft:
         """The draft as ``geodata.draft`` takes it (items parsed from their tokens)."""

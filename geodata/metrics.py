@@ -218,14 +218,18 @@ def _gain(x: Inputs) -> np.ndarray:
     """1 where the network shown adds to a place what its existing part did not have, for the
     visible layers: a route, a sister city, an office where there was none, or an office of a
     higher rank than the place had (an ETO where there was a liaison unit)."""
+    return x.has(_gained(x, x.base))
+
+
+def _gained(x: Inputs, before: Selection) -> set[str]:
     gained: set[str] = set()
     for layer in x.layers:
         if layer == "offices":
-            before = _top_rank(x, x.base)
-            gained |= {c for c, r in _top_rank(x, x.shown).items() if r > before.get(c, 0)}
+            ranks = _top_rank(x, before)
+            gained |= {c for c, r in _top_rank(x, x.shown).items() if r > ranks.get(c, 0)}
         else:
-            gained |= x.codes(x.shown, (layer,)) - x.codes(x.base, (layer,))
-    return x.has(gained)
+            gained |= x.codes(x.shown, (layer,)) - x.codes(before, (layer,))
+    return gained
 
 
 _STRENGTH = {"cities": 1, "routes": 2, "offices": 3}  # a sister city < a flight < an office
@@ -248,16 +252,19 @@ def _diff(x: Inputs) -> np.ndarray:
     """4 linked newly or more closely by what is shown beyond the existing network (a first
     office, or a flight where there was only a sister city: what the counts count), 3 a proposal
     realised since, 2 linked as closely already and given more (Germany, with an ETO, gets a
-    sister city), 1 linked by the existing network, 0 not linked (visible layers only)."""
+    sister city), 1 linked by the existing network (and the planned items shown), 0 not linked
+    (visible layers only)."""
     offices = x.shown.offices
     realised = set(offices.loc[offices["realised"], x.key]) if "offices" in x.layers else set()
-    before, after = _strength(x, x.base), _strength(x, x.shown)
+    standing = x.shown.standing()  # the planned items shown are not the proposal's
+    before, after = _strength(x, standing), _strength(x, x.shown)
     closer = {c for c, v in after.items() if v > before.get(c, 0)}
     return np.select(
-        [x.has(closer) == 1, x.has(realised) == 1, x.value("gain") == 1, x.has(before) == 1],
+        [x.has(closer) == 1, x.has(realised) == 1, x.has(_gained(x, standing)) == 1,
+         x.has(before) == 1],
         [4, 3, 2, 1],
         0,
-    )
+    )  # fmt: skip
 
 
 _NONE = "#f4f4f4"

@@ -100,6 +100,16 @@ class Selection:
     def routes(self) -> pd.DataFrame:
         return self.frames["routes"]
 
+    def standing(self) -> Selection:
+        """The rows existing or planned on the filter's date: the network without the
+        proposals and the draft (what compare sets them against when planned items are shown)."""
+        frames = {
+            k: v[v["status_at"].isin(("existing", "planned"))] for k, v in self.frames.items()
+        }
+        statuses = tuple(s for s in self.filter.statuses if s in ("existing", "planned"))
+        return Selection(replace(self.filter, statuses=statuses or ("existing",), proposals=(),
+                                 draft=False), frames)  # fmt: skip
+
     def existing(self) -> Selection:
         """The same selection keeping only the rows existing on the filter's date."""
         frames = {k: v[v["status_at"] == "existing"] for k, v in self.frames.items()}

@@ -82,3 +82,13 @@ def population_shares(catalog: Catalog, flt: NetworkFilter) -> dict[str, Share]:
             people(catalog, places), people(catalog, base), world if of == "world" else bri
         )
     return out
+
+
+def shares_against(catalog: Catalog, flt: NetworkFilter, base: NetworkFilter) -> dict[str, Share]:
+    """``population_shares`` with the base part taken from another network's shares (compare's
+    left map: the existing network and the planned items shown) instead of the existing part."""
+    before = population_shares(catalog, base)
+    return {
+        k: Share(s.people, before[k].people, s.total)
+        for k, s in population_shares(catalog, flt).items()
+    }

@@ -225,10 +225,24 @@ def test_compare_sets_the_draft_beside_the_proposals(catalog, opts):
     left, right = state.effective("left"), state.effective("right")
     assert left.proposals == ("hkvision-2017",) and left.draft == ()
     assert right.proposals == () and right.draft == state.draft
-    assert compare_titles(state) == ("Existing + the selected proposals", "Existing + your draft")
+    assert compare_titles(state) == ("Existing and planned + the selected proposals",
+                                     "Existing and planned + your draft")  # fmt: skip
     html = str(compare_numbers(catalog, state))
-    assert "Saudi Arabia" in html and "Kazakhstan" in html  # the draft's and the proposal's gains
+    assert "Uzbekistan" in html and "Kazakhstan" in html  # the draft's and the proposal's gains
     assert "data-scenario='with_draft'" in html
+    # an ETO in Riyadh is planned: shown as the page shows it, the draft's adds nothing there,
+    # in compare as in explore; with the existing network only, it adds Saudi Arabia
+    assert "Saudi Arabia" not in html
+    assert "Saudi Arabia" not in str(draft_adds(catalog, state.with_(view="explore")))
+    # one legend for both maps: the proposal's classes (left) and the draft's (right)
+    from dashboard.layout.legend import legend_panel
+
+    legend = str(legend_panel(catalog, state, "right"))
+    assert "Offices: Proposed (7)" in legend and "Offices: Your draft (1)" in legend
+    assert "Offices: Planned (1)" in legend  # (Riyadh: the planned items are shown on both)
+    existing = state.with_(statuses=("existing",))
+    assert existing.compare_base == ("existing",)
+    assert "Saudi Arabia" in str(compare_numbers(catalog, existing))
 
 
 # -- exports ------------------------------------------------------------------------------
@@ -324,3 +338,13 @@ def test_countries_are_countries_not_provinces(catalog):
     for key in ("countries_with_office", "countries_covered", "countries_with_route"):
         assert all(c.isalpha() and len(c) == 3 for c in s["places"][key]), key
     assert s["coverage"]["countries_covered"] < 70  # was 90 with the 31 provinces in it
+
+
+def test_an_empty_draft_offers_no_download_link(catalog, opts):
+    from dashboard.layout.draft_panel import draft_links, draft_panel
+
+    assert draft_links(state_of("", opts)) == (None, None)
+    panel = str(draft_panel(catalog, state_of("", opts)))
+    assert "/export/draft.zip" not in panel
+    download, compare = draft_links(state_of("draft=route:TAS", opts))
+    assert download.startswith("/export/draft.zip?") and "compare=versus" in compare

@@ -75,31 +75,20 @@ def legend_panel(
     if "provinces" in state.layers and (pmetric != metric or "coverage" not in state.layers):
         title = t("layer.provinces", lang) + " · " + t(f"metric.{pmetric}", lang)
         parts.append(_colour_key(pmetric, lang, upd["provinces"].get("zmax"), title))
-    items = []
-    for lid in reversed(DRAW_ORDER):  # the layer drawn on top first
-        layer = LAYERS[lid]
-        for c in layer.classes:
-            tr = upd[f"{lid}_{c}"]
-            if tr.get("visible") is not True:
-                continue
-            icon = _line(pal.ROUTE_LINES[c]) if layer.draw == "arcs" else _marker(layer.symbol, c)
-            items.append(html.Li([icon, tr["name"]], **{"data-trace": f"{lid}_{c}"}))
-        busy = upd.get(f"{lid}_busy", {})
-        if busy.get("visible") is True:
-            items.append(
-                html.Li([_line(pal.ROUTE_BUSY), busy["name"]], **{"data-trace": f"{lid}_busy"})
-            )
-        if layer.areas:
-            for lv in mapfig.AREA_LEVELS:
-                tr = upd[f"{lid}_areas_{lv}"]
-                if tr.get("visible") is True:
-                    items.append(html.Li([_swatch(pal.AREA_FILL, pal.AREA_LINE), tr["name"]]))
-                    break
+    # compare's two maps share one legend (under the right map): what either map draws
+    sides = ("right", "left") if state.view == "compare" and side == "right" else (side,)
+    items: dict[str, html.Li] = {}
+    for sd in sides:
+        for key, li in _point_items(
+            upd if sd == side else mapfig.trace_updates(catalog, state, sd, shape)
+        ):
+            items.setdefault(key, li)
     if items:
-        parts.append(html.Ul(items, className="lg-items"))
+        parts.append(html.Ul([items[k] for k in sorted(items, key=_order)], className="lg-items"))
     if "offices" in state.layers:
-        kinds = sorted(set(select(catalog, state.effective(side).network_filter()).offices["kind"]),
-                       key=list(KINDS).index)  # fmt: skip
+        shown = set().union(*(select(catalog, state.effective(sd).network_filter()).offices["kind"]
+                              for sd in sides))  # fmt: skip
+        kinds = sorted(shown, key=list(KINDS).index)
         if kinds:
             parts.append(html.Ul([html.Li([_kind(KINDS[k].symbol, KINDS[k].scale), KINDS[k].label(lang)])
                                   for k in kinds], className="lg-kinds"))  # fmt: skip
@@ -107,6 +96,43 @@ def legend_panel(
         parts.append(html.Div([_line({"color": "#5f6b7a", "dash": "dot", "width": 1}), t("legend.rings", lang)],
                               className="lg-items"))  # fmt: skip
     return parts
+
+
+def _order(trace: str) -> tuple[int, int]:
+    """A legend line's place: the layer drawn on top first, then its classes in order."""
+    lid = next(k for k in DRAW_ORDER if trace.startswith(k + "_"))
+    rest = trace[len(lid) + 1 :]
+    tail = [*LAYERS[lid].classes, "busy", "areas"]
+    return -DRAW_ORDER.index(lid), tail.index(rest) if rest in tail else len(tail)
+
+
+def _point_items(upd: dict) -> list[tuple[str, html.Li]]:
+    """(trace, legend line) of each visible class of each point layer, the layer on top first."""
+    items = []
+    for lid in reversed(DRAW_ORDER):
+        layer = LAYERS[lid]
+        for c in layer.classes:
+            tr = upd[f"{lid}_{c}"]
+            if tr.get("visible") is not True:
+                continue
+            icon = _line(pal.ROUTE_LINES[c]) if layer.draw == "arcs" else _marker(layer.symbol, c)
+            items.append(
+                (f"{lid}_{c}", html.Li([icon, tr["name"]], **{"data-trace": f"{lid}_{c}"}))
+            )
+        busy = upd.get(f"{lid}_busy", {})
+        if busy.get("visible") is True:
+            key = f"{lid}_busy"
+            items.append(
+                (key, html.Li([_line(pal.ROUTE_BUSY), busy["name"]], **{"data-trace": key}))
+            )
+        if layer.areas:
+            for lv in mapfig.AREA_LEVELS:
+                tr = upd[f"{lid}_areas_{lv}"]
+                if tr.get("visible") is True:
+                    li = html.Li([_swatch(pal.AREA_FILL, pal.AREA_LINE), tr["name"]])
+                    items.append((f"{lid}_areas", li))
+                    break
+    return items
 
 
 def legend_container(map_id: str, lang: str, children: list | None = None) -> html.Details:
