@@ -77,7 +77,10 @@ def evidence_source(catalog: Catalog, ev: dict, lang: str) -> str:
     known one, or none yet."""
     d = catalog.documents[catalog.documents["id"] == ev["document_id"]]
     label = pick(d["label_en"].iloc[0], d["label_zh"].iloc[0], lang) if len(d) else ""
-    return t(f"evidence.{ev['kind']}", lang, source=label, date=fmt_date(ev["date"], lang))
+    date = fmt_date(ev["date"], lang)
+    if ev["kind"] == "current" and date and date in label:  # its label gives the dates already
+        return t("evidence.current.dated", lang, source=label)
+    return t(f"evidence.{ev['kind']}", lang, source=label, date=date)
 
 
 def evidence_text(catalog: Catalog, state: ViewState, lang: str) -> str:

@@ -203,3 +203,24 @@ def test_fonts_on_this_machine_draw_the_scripts_we_promise():
     from dashboard.export.fonts import undrawable
 
     assert undrawable("香港經濟貿易辦事處 Hong Kong – 2026") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_pdf_is_titled_and_its_chinese_text_searchable(client, lang):
+    """The renderer names some characters by their Kangxi radicals (香 as ⾹) and titles every
+    PDF "Kaleido-fier": the text map is mended and the slide's title is the PDF's."""
+    import re
+
+    from pypdf import PdfReader
+
+    resp = client.get(url("/export/map.pdf", lang=lang, title="東南亞 Southeast"))
+    assert resp.status_code == 200
+    assert PdfReader(io.BytesIO(resp.data)).metadata.title == "東南亞 Southeast"
+    text = _pdf_text(resp.data)
+    assert not re.findall("[\u2e80-\u2eff\u2f00-\u2fdf]", text)
+    if lang == "zh":
+        assert "香港" in text and "東南亞" in text
+    deck = client.get(
+        url("/export/briefing.pdf", lang=lang, deck="default", width="960", height="540")
+    )
+    assert PdfReader(io.BytesIO(deck.data)).metadata.title not in ("", "Kaleido-fier", None)

@@ -11,6 +11,8 @@ import copy
 import datetime as dt
 import html
 import json
+import re
+import unicodedata
 from functools import lru_cache
 
 from dashboard.figures import mapfig
@@ -93,21 +95,61 @@ def attributions(catalog: Catalog, ids: list[str]) -> list[str]:
     return sorted(set(out))
 
 
-def source_line(catalog: Catalog, state: ViewState, limit: int = 6) -> str:
-    """The documents behind what the view draws (most records first), the attributions their
-    licences require, and for views with routes the route evidence of the year."""
+SOURCE_CHARS = 170  # the documents named on a source line (the rest are counted)
+LABEL_CHARS = 64
+
+
+def _width(text: str) -> int:
+    """Text width in Latin characters: a Chinese character is about two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` (``_width``), with an ellipsis when cut."""
+    if _width(text) <= width:
+        return text
+    out = ""
+    for c in text:
+        if _width(out + c) > width - 1:
+            break
+        out += c
+    return out.rstrip() + "…"
+
+
+def source_parts(catalog: Catalog, state: ViewState, limit: int = SOURCE_CHARS) -> list[str]:
+    """The source line's two parts: the documents behind what the view draws (most records
+    first), named by their short labels as far as ``limit`` characters go and the rest counted;
+    then the attributions their licences require, the draft's mark and, for views with routes,
+    the route evidence of the year (which names the route snapshot: it is not listed twice)."""
+    from dashboard.describe import document_label, evidence_text
+    from geodata.network import route_evidence
+
+    lang = state.lang
     ids = source_ids(catalog, state)
-    limit = limit - 2 if state.draft else limit  # room for the draft's own line
-    shown = ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
-    line = t("source_line", state.lang, sources=shown or "—")
+    evidence = ""
+    if "routes" in state.layers:
+        evidence = route_evidence(catalog, state.network_filter().as_of)["document_id"]
+    docs = [x for x in ids if x != evidence]
+    names: list[str] = []
+    for i in docs:
+        label = _clip(document_label(catalog, i, lang), LABEL_CHARS)
+        if names and sum(_width(x) + 2 for x in names) + _width(label) > limit:
+            break
+        names.append(label)
+    shown = ("、" if lang == "zh" else "; ").join(names)
+    if len(docs) > len(names):
+        shown += t("source_line.more", lang, n=len(docs) - len(names))
     extra = attributions(catalog, ids)
     if state.draft:
-        extra.insert(0, t("draft.source", state.lang))
-    if "routes" in state.layers:
-        from dashboard.describe import evidence_text
+        extra.insert(0, t("draft.source", lang))
+    if evidence:
+        extra.insert(0, evidence_text(catalog, state, lang))
+    return [t("source_line", lang, sources=shown or "—"), " · ".join(extra)]
 
-        extra.insert(0, evidence_text(catalog, state, state.lang))
-    return line + (" " + " · ".join(extra) if extra else "")
+
+def source_line(catalog: Catalog, state: ViewState) -> str:
+    """The source line in one line (``source_parts``)."""
+    return " ".join(x for x in source_parts(catalog, state) if x)
 
 
 def draft_heading(state: ViewState) -> str:
@@ -183,13 +225,21 @@ def slide_figure(
     if state.draft and not title:
         title = draft_heading(state)
         subtitle = subtitle or state.draft_note
+    if not title:  # what the view shows, where, when and against which proposal
+        from dashboard.describe import view_title
+
+        title = view_title(catalog, state, lang)
     scale = max(0.6, min(width / 1920, height / 1080))
     top = int((110 if subtitle else 80) * scale)
-    bottom = int((90 if note else 60) * scale)
+    bottom = int((112 if note else 78) * scale)  # the source line takes two lines
     side = int(20 * scale)
     geo = (int((width - 2 * side) * (mapfig.MAP_DOMAIN_X_WIDE[1] - mapfig.MAP_DOMAIN_X_WIDE[0])),
            int(height - top - bottom))  # fmt: skip
-    fig = inline_geometry(catalog, mapfig.figure(catalog, state, None, shape="wide", size=geo))
+    two = two_maps(state)
+    if two:
+        fig = inline_geometry(catalog, _side_by_side(catalog, state, geo, scale))
+    else:
+        fig = inline_geometry(catalog, mapfig.figure(catalog, state, None, shape="wide", size=geo))
     for tr in fig["data"]:
         if tr.get("uid") in ("labels", "ring_labels"):
             tr["textfont"] = {**tr.get("textfont", {}), "family": FONT}
@@ -203,7 +253,7 @@ def slide_figure(
         # a "<br>" subtitle inside title.text pushes the title above the page when yanchor is
         # "top" (plotly.js anchors the last line): title.subtitle is laid out below the title
         title={
-            "text": f"<b>{plain(title) or t('app.title', lang)}</b>",
+            "text": f"<b>{plain(title)}</b>",
             **({"subtitle": {"text": plain(subtitle), "font": {"size": int(20 * scale), "color": "#5f6b7a"}}}
                if subtitle else {}),
             "x": 0.01, "xanchor": "left", "xref": "container", "y": 1 - 14 / height, "yref": "container",
@@ -211,7 +261,8 @@ def slide_figure(
         },
         dragmode=False,
     )  # fmt: skip
-    lay["geo"]["bgcolor"] = "#ffffff"
+    for g in ("geo", "geo2") if two else ("geo",):
+        lay[g]["bgcolor"] = "#ffffff"
     lay["legend"] = {**lay["legend"], "font": {"size": int(15 * scale)}}
     small = {"size": int(13 * scale), "color": "#5f6b7a"}
     foot = {"xref": "paper", "yref": "paper", "y": 0, "yshift": -bottom + int(8 * scale), "yanchor": "bottom",
@@ -219,32 +270,127 @@ def slide_figure(
     annotations = [
         {
             **foot,
-            "text": plain(source_line(catalog, state)),
+            "text": "<br>".join(plain(x) for x in source_parts(catalog, state) if x),
             "x": 0,
             "xanchor": "left",
+            "align": "left",
             "font": small,
         },
         {**foot, "text": plain(stamp(state, today)), "x": 1, "xanchor": "right", "font": small},
     ]
-    numbers = numbers_text(catalog, state, lang)
+    numbers = (
+        compare_numbers_text(catalog, state, lang) if two else numbers_text(catalog, state, lang)
+    )
     if numbers:
-        annotations.append({"text": numbers, "xref": "paper", "yref": "paper", "x": 0.79, "y": 0.0,
+        annotations.append({"text": numbers, "xref": "paper", "yref": "paper", "x": 0 if two else 0.79, "y": 0.0,
                             "xanchor": "left", "yanchor": "bottom", "showarrow": False, "align": "left",
                             "bgcolor": "rgba(255,255,255,0.9)", "font": {"size": int(13 * scale)}})  # fmt: skip
     if note:
         annotations.append({"text": plain(note), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
-                            "yshift": -bottom + int(34 * scale), "xanchor": "left", "yanchor": "bottom",
+                            "yshift": -bottom + int(52 * scale), "xanchor": "left", "yanchor": "bottom",
                             "showarrow": False, "align": "left", "font": {"size": int(15 * scale)}})  # fmt: skip
-    lay["annotations"] = annotations
+    lay["annotations"] = [*lay.get("annotations", []), *annotations]
     for tr in fig["data"]:
         if tr.get("type") == "choropleth" and "colorbar" in tr:
             tr["colorbar"] = {
                 **tr["colorbar"],
                 "thickness": int(16 * scale),
                 "len": 0.2,
-                "y": 0.42 if tr.get("uid") == "coverage" else 0.68,
+                "y": (0.02 if two else 0.42)
+                if tr.get("uid") == "coverage"
+                else (0.26 if two else 0.68),
                 "yanchor": "bottom",
                 "tickfont": {"size": int(13 * scale)},
                 "title": {**tr["colorbar"].get("title", {}), "font": {"size": int(13 * scale)}},
             }
     return fig
+
+
+def figure_title(fig: dict) -> str:
+    """A slide's title as plain text (its markup and entities undone)."""
+    text = fig["layout"].get("title", {}).get("text", "")
+    return html.unescape(re.sub(r"<[^>]+>", "", text.replace("<br>", " ")))
+
+
+def two_maps(state: ViewState) -> bool:
+    """Whether the view is compare's two maps side by side (the slide draws both)."""
+    return state.view == "compare" and state.compare in ("split", "versus")
+
+
+def _side_by_side(catalog: Catalog, state: ViewState, size: tuple[int, int], scale: float) -> dict:
+    """Compare's two maps in one figure, each in half the map's frame (``geo`` and ``geo2``),
+    headed as on the page, the proposals named; one legend and one colour key for both (a
+    class drawn on both maps is listed once)."""
+    gap = 0.01
+    mid = (mapfig.MAP_DOMAIN_X_WIDE[0] + mapfig.MAP_DOMAIN_X_WIDE[1]) / 2
+    half = (int(size[0] * (0.5 - gap)), size[1] - int(40 * scale))
+    left = mapfig.figure(catalog, state, "left", shape="wide", size=half)
+    right = mapfig.figure(catalog, state, "right", shape="wide", size=half)
+    listed = {tr.get("name") for tr in right["data"]
+              if tr.get("visible") is True and tr.get("showlegend", True)}  # fmt: skip
+    for tr in left["data"]:
+        if tr.get("name") in listed:
+            tr["showlegend"] = False
+        if tr.get("type") == "choropleth":
+            tr["showscale"] = False
+    for tr in right["data"]:
+        tr["geo"] = "geo2"
+        if tr.get("uid"):
+            tr["uid"] = f"{tr['uid']}-right"
+    lay = left["layout"]
+    # the two maps at the top; the numbers under them, across (a world in half the width is
+    # short: the frame's lower part is free)
+    top, bottom = 1 - 40 * scale / size[1], 0.3
+    lay["geo"]["domain"] = {"x": [mapfig.MAP_DOMAIN_X_WIDE[0], mid - gap], "y": [bottom, top]}
+    lay["geo2"] = {**right["layout"]["geo"],
+                   "domain": {"x": [mid + gap, mapfig.MAP_DOMAIN_X_WIDE[1]], "y": [bottom, top]}}  # fmt: skip
+    heads = slide_heads(catalog, state)
+    lay["annotations"] = [
+        {"text": f"<b>{plain(h)}</b>", "xref": "paper", "yref": "paper", "x": x, "y": 1.0,
+         "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": int(18 * scale)}}
+        for h, x in zip(heads, (mapfig.MAP_DOMAIN_X_WIDE[0], mid + gap))
+    ]  # fmt: skip
+    return {"data": left["data"] + right["data"], "layout": lay}
+
+
+def slide_heads(catalog: Catalog, state: ViewState) -> tuple[str, str]:
+    """The headings of compare's two maps on a slide: the page's, with the proposals named
+    (a slide travels without the page's filter panel)."""
+    from dashboard.describe import document_label
+    from dashboard.layout.panels import compare_base_title
+
+    lang = state.lang
+    base = compare_base_title(state)
+    named = t("compare.with_named", lang, base=base, names=" + ".join(
+        document_label(catalog, p, lang) for p in state.proposals))  # fmt: skip
+    if state.compare == "versus":
+        left = named if state.proposals else base
+        return left, t("compare.right_draft", lang, base=base) if state.draft else base
+    right = named if state.proposals else base
+    return base, t("compare.right_draft", lang, base=right) if state.draft else right
+
+
+def compare_numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: int = 7) -> str:
+    """The numbers under compare's two maps: each measure that changes, from the left map's
+    network (existing, and planned when shown) to each side's network, with its gain: the
+    numbers table of the page (``panels.compare_numbers``), in short."""
+    from dashboard.layout.panels import compare_scenarios
+    from geodata.measures import added_by
+
+    left = state.with_(compare="split").effective("left").network_filter()
+    base = summary(catalog, left)
+    scenarios = compare_scenarios(state)
+    gains = [added_by(catalog, st.network_filter(), left) for _, st in scenarios]
+    from dashboard.layout.panels import compare_base_title
+
+    lines = []
+    for key, m in MEASURES.items():
+        n = base["coverage"][key]
+        if any(g[key] for g in gains):
+            cols = " · ".join(f"{n + len(g[key])} (+{len(g[key])})" for g in gains)
+            lines.append(f"{m.label(lang)}: {n} → {cols}")
+    if not lines:
+        return ""
+    cols = " · ".join(t(k, lang) for k, _ in scenarios)
+    head = f"{t('numbers', lang)}: {compare_base_title(state)} → {cols}"
+    return "<b>" + plain(head) + "</b><br>" + "<br>".join(plain(x) for x in lines[:limit])

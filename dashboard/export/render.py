@@ -11,8 +11,10 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import threading
 import time
+import unicodedata
 from pathlib import Path
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
@@ -155,17 +157,71 @@ class Renderer:
                 self._stop()
 
 
-def merge_pdfs(pages: list[bytes]) -> bytes:
-    """One PDF from single-page PDFs, in order."""
+def merge_pdfs(pages: list[bytes], title: str = "") -> bytes:
+    """One PDF from single-page PDFs, in order, titled ``title`` in its metadata (what a PDF
+    reader shows and searches; the renderer writes its own name there)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for blob in pages:
         for page in PdfReader(io.BytesIO(blob)).pages:
             writer.add_page(page)
+    for page in writer.pages:
+        unify_radicals(page)
+    writer.add_metadata({"/Title": title or "Hong Kong Network Atlas",
+                         "/Creator": "Hong Kong Network Atlas"})  # fmt: skip
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+# Kangxi radicals and CJK radicals: the renderer's text map names some everyday characters
+# by these (香 as U+2FB9), so a search for "香港" in the PDF finds nothing
+_RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+
+
+def _unified(hexcode: bytes) -> bytes:
+    """A ToUnicode destination (UTF-16BE hex) with each radical as its unified ideograph."""
+    try:
+        text = bytes.fromhex(hexcode.decode()).decode("utf-16-be")
+    except (ValueError, UnicodeDecodeError):
+        return hexcode
+    fixed = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return fixed.encode("utf-16-be").hex().upper().encode() if fixed != text else hexcode
+
+
+def unify_cmap(data: bytes) -> tuple[bytes, int]:
+    """A ToUnicode CMap with each radical destination of its ``bfchar`` entries as the unified
+    ideograph (NFKC), and how many entries changed."""
+    changed = 0
+
+    def pair(m: re.Match) -> bytes:
+        nonlocal changed
+        dst = _unified(m.group(2))
+        changed += dst != m.group(2)
+        return b"<" + m.group(1) + b"> <" + dst + b">"
+
+    out = _BFCHAR.sub(lambda b: b"beginbfchar" + _PAIR.sub(pair, b.group(1)) + b"endbfchar", data)
+    return out, changed
+
+
+def unify_radicals(page) -> int:
+    """Rewrite the text maps (ToUnicode) of a page's fonts so that characters drawn from a
+    radical's glyph read as the ideograph; returns how many entries changed."""
+    changed = 0
+    fonts = page.get("/Resources", {}).get("/Font", {})
+    for ref in fonts.values():
+        tu = ref.get_object().get("/ToUnicode")
+        if tu is None:
+            continue
+        stream = tu.get_object()
+        data, n = unify_cmap(stream.get_data())
+        if n:
+            stream.set_data(data)
+            changed += n
+    return changed
 
 
 _RENDERER: Renderer | None = None

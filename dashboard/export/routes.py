@@ -17,7 +17,7 @@ import flask
 from dashboard.export import cache as export_cache
 from dashboard.export import jobs
 from dashboard.export.briefing import briefing_html
-from dashboard.export.figure import slide_figure
+from dashboard.export.figure import figure_title, slide_figure
 from dashboard.export.fonts import missing_glyphs_message, undrawable
 from dashboard.export.render import FORMATS, ExportError, merge_pdfs, renderer
 from dashboard.scenes import (
@@ -235,7 +235,8 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
         def produce() -> bytes:
             fig = slide_figure(catalog, state, width=width, height=height, title=title,
                                subtitle=subtitle, note=note)  # fmt: skip
-            return renderer().render(fig, fmt, width, height)
+            out = renderer().render(fig, fmt, width, height)
+            return merge_pdfs([out], title=figure_title(fig)) if fmt == "pdf" else out
 
         resp = _serve(
             catalog, fmt, 1, width, height, produce, FORMATS[fmt], f"hk-network-atlas.{fmt}"
@@ -263,7 +264,7 @@ def make_blueprint(get_catalog) -> flask.Blueprint:
                                    subtitle=scene.text("subtitle", lang),
                                    note=f"{scene.text('note', lang)}   ({i + 1}/{len(deck.scenes)})")  # fmt: skip
                 pages.append(renderer().render(fig, "pdf", width, height))
-            return merge_pdfs(pages)
+            return merge_pdfs(pages, title=deck.title(lang))
 
         return _serve(catalog, "pdf", len(deck.scenes), width, height, produce, "application/pdf",
                       f"hk-atlas-{deck.id}-{lang}.pdf")  # fmt: skip

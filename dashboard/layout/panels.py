@@ -11,10 +11,10 @@ from dashboard.ids import ID
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.layers import LAYERS
-from geodata.measures import MEASURES, summary
+from geodata.measures import MEASURES, added_by, summary
 from geodata.network import route_evidence
 from geodata.track import record_summary, track_record
-from geodata.weights import WEIGHTED, population_shares
+from geodata.weights import WEIGHTED, population_shares, shares_against
 
 GROUPS = ("offices", "routes")
 
@@ -130,13 +130,24 @@ def compare_scenarios(state: ViewState) -> list[tuple[str, ViewState]]:
 def compare_titles(state: ViewState) -> tuple[str, str]:
     """The headings of compare's two maps (see ``ViewState.effective``)."""
     lang = state.lang
+    base = t(_base_key(state), lang)
     if state.compare == "versus":
-        left = "compare.left_versus" if state.proposals else "compare.left"
-        return t(left, lang), t("compare.right_draft" if state.draft else "compare.left", lang)
+        left = t("compare.left_versus", lang, base=base) if state.proposals else base
+        return left, t("compare.right_draft", lang, base=base) if state.draft else base
     if state.draft:
-        key = "compare.right_both" if state.proposals else "compare.right_draft"
-        return t("compare.left", lang), t(key, lang)
-    return t("compare.left", lang), t("compare.right", lang)
+        if state.proposals:
+            return base, t("compare.right_both", lang)
+        return base, t("compare.right_draft", lang, base=base)
+    return base, t("compare.right", lang)
+
+
+def _base_key(state: ViewState) -> str:
+    return "compare.left_planned" if "planned" in state.compare_base else "compare.left"
+
+
+def compare_base_title(state: ViewState) -> str:
+    """What compare sets the proposals against, in words ("Existing and planned")."""
+    return t(_base_key(state), state.lang)
 
 
 @reads_draft
@@ -147,8 +158,11 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
     scenarios = compare_scenarios(state)
     if not scenarios:
         return html.P(t("compare.pick", lang), className="hint")
-    sums = [summary(catalog, st.network_filter()) for _, st in scenarios]
-    head = [html.Th(""), html.Th(t("compare.left", lang))]
+    left = state.with_(view="compare", compare="split").effective("left").network_filter()
+    base_sum = summary(catalog, left)
+    # each scenario's gain is counted against the left map's network, planned items and all
+    gains = [added_by(catalog, st.network_filter(), left) for _, st in scenarios]
+    head = [html.Th(""), html.Th(t(_base_key(state), lang))]
     for key, _ in scenarios:
         head += [html.Th(t(key, lang)), html.Th(t("numbers.gain", lang))]
     rows = [html.Tr(head)]
@@ -160,13 +174,13 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
         for key, m in MEASURES.items():
             if m.group != group:
                 continue
-            base, of = sums[0]["baseline"][key], sums[0]["of"].get(key)
+            base, of = base_sum["coverage"][key], base_sum["of"].get(key)
             cells = [
                 html.Th(m.label(lang), title=m.definition(lang)),
                 html.Td(_value(base, of), className="num"),
             ]
-            for (skey, _), s in zip(scenarios, sums):
-                gain = s["gain"][key]
+            for (skey, _), added in zip(scenarios, gains):
+                gain = added[key]
                 cells += [
                     html.Td(_value(base + len(gain), of), className="num"),
                     html.Td([html.Strong(f"+{len(gain)}" if gain else "0"),
@@ -175,9 +189,8 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
                 ]  # fmt: skip
             rows.append(html.Tr(cells))
             if key in WEIGHTED:
-                shares = [
-                    population_shares(catalog, st.network_filter())[key] for _, st in scenarios
-                ]
+                shares = [shares_against(catalog, st.network_filter(), left)[key]
+                          for _, st in scenarios]  # fmt: skip
                 if not shares[0].total:
                     continue
                 row = share_row(shares[0], WEIGHTED[key], lang, gain=False).children[:1]
