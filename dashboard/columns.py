@@ -9,7 +9,7 @@ from geodata.metrics import METRICS
 
 HEADERS: dict[str, tuple[str, str]] = {
     "name": ("Name", "名稱"), "kind": ("Kind", "類別"), "status": ("Status", "狀態"),
-    "status_at": ("Status as of", "狀態日期"), "basis": ("Basis", "依據"),
+    "status_at": ("Status in the year shown", "所示年份的狀態"), "basis": ("Basis", "依據"),
     "realised": ("Realised", "已落實"),
     "city_en": ("City (English)", "城市（英文）"), "city_zh": ("City (Chinese)", "城市（中文）"),
     "country_iso3": ("Country code", "國家代碼"), "country_en": ("Country (English)", "國家（英文）"),
@@ -59,3 +59,29 @@ def header(column: str, lang: str) -> str:
     """The header of ``column`` in ``lang`` ('en' or 'zh'); the id when there is none."""
     names = HEADERS.get(column)
     return names[1 if lang == "zh" else 0] if names else column
+
+
+def value_labels(column: str, lang: str) -> dict[str, str] | None:
+    """The words for a coded column's values in ``lang`` (the grid shows them; the data's
+    downloads keep the codes, which the data package documents); None for other columns."""
+    from dashboard.i18n import t
+    from geodata.codes import BASES, CONFIDENCES, STATUSES
+    from geodata.kinds import KINDS
+    from geodata.schema import PRECISIONS, REGULARITIES, SERVICES, THEMES
+    from geodata.track import OUTCOMES
+
+    if column == "kind":
+        return {k: v.label(lang) for k, v in KINDS.items()}
+    if column == "layer":
+        return {k: t(f"layer.{k}", lang) for k in LAYERS}
+    coded = {
+        "status": ("status", STATUSES), "status_at": ("status", STATUSES), "basis": ("basis", BASES),
+        "service": ("service", SERVICES), "regularity": ("regularity", REGULARITIES),
+        "confidence": ("confidence", CONFIDENCES), "precision": ("precision", PRECISIONS),
+        "theme": ("theme", THEMES),
+        "outcome": ("track", OUTCOMES),
+    }  # fmt: skip
+    if column not in coded:
+        return None
+    prefix, values = coded[column]
+    return {v: t(f"{prefix}.{v.replace(' ', '_')}", lang) for v in values}

@@ -93,7 +93,9 @@ def test_patch_sends_only_what_changed(catalog):
     touched = {(op["location"][1], op["location"][2]) for op in ops}
     traces = {mapfig.TRACES[i] for i, _ in touched}
     # labels may move: the small places drawn as dots depend on the metric
-    assert traces <= {"coverage", "tiny", "provinces", "labels", "label_lines"}, traces
+    assert traces <= {"coverage", "tiny", "provinces", "labels", "label_lines", "label_halo"}, (
+        traces
+    )
     assert len(json.dumps(p.to_plotly_json())) < 20_000
 
 
@@ -234,4 +236,4 @@ def test_a_resize_patches_the_view_and_the_labels_only(catalog):
     traces = {
         mapfig.TRACES[op["location"][1]] for op in p["operations"] if op["location"][0] == "data"
     }
-    assert traces == {"labels", "label_lines"}
+    assert traces == {"labels", "label_lines", "label_halo"}

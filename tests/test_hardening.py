@@ -372,3 +372,10 @@ def test_the_hover_row_cache_is_bounded(catalog, monkeypatch):
         first = hover.point_hover(layer, df, ["existing"] * 5, "en", version)
     assert len(hover._ROW_CACHE) <= 12 + 5
     assert first == hover.point_hover(layer, df, ["existing"] * 5, "en", "d")  # still right
+
+
+def test_the_page_has_its_own_icon_served_locally(client):
+    page = client.get("/").get_data(as_text=True)
+    assert '<link rel="icon" type="image/x-icon" href="/assets/favicon.ico' in page
+    resp = client.get("/assets/favicon.ico")
+    assert resp.status_code == 200 and resp.data[:4] == b"\x00\x00\x01\x00"  # an ICO file

@@ -186,3 +186,19 @@ def test_every_column_of_every_table_has_a_header_in_both_languages(catalog, opt
             assert col in HEADERS, (layer, col)
             assert header(col, "zh") != header(col, "en")
     assert header("no_such_column", "zh") == "no_such_column"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Mainland office"), ("zh", "駐內地辦事處")])
+def test_the_grid_shows_coded_values_in_words_and_the_status_header_says_what_it_holds(lang, words):
+    from dashboard.callbacks.table import column_defs
+    from dashboard.columns import header
+
+    defs = {
+        d["field"]: d
+        for d in column_defs(["kind", "status_at", "confidence", "outcome", "name"], lang)
+    }
+    assert defs["kind"]["refData"]["mainland_office"] == words
+    assert set(defs["status_at"]["refData"]) >= {"existing", "planned", "proposed"}
+    assert defs["outcome"]["refData"]["not realised"] in ("not realised", "未落實")
+    assert "refData" not in defs["name"]
+    assert header("status_at", lang) in ("Status in the year shown", "所示年份的狀態")

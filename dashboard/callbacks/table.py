@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, no_update
 
-from dashboard.columns import header
+from dashboard.columns import header, value_labels
 from dashboard.gaps import GAPS
 from dashboard.ids import ID
 from dashboard.layout.table_view import grid_children, table_links
@@ -16,7 +16,8 @@ WIDE = {"source", "notes", "name_en", "name_zh", "document_title"}
 
 
 def column_defs(columns, lang: str = "en", numeric=()) -> list[dict]:
-    """The grid's columns: headers in ``lang``, one name column on screen, and the ``numeric``
+    """The grid's columns: headers in ``lang``, one name column on screen, coded values in
+    words (``columns.value_labels``), and the ``numeric``
     columns right-aligned and written as ``lang`` writes numbers (years as they are); a download
     keeps the plain numbers."""
     defs = []
@@ -27,6 +28,9 @@ def column_defs(columns, lang: str = "en", numeric=()) -> list[dict]:
             d["hide"] = True
         if c in WIDE:
             d.update({"minWidth": 260, "wrapText": False, "tooltipField": c})
+        words = value_labels(c, lang)
+        if words:  # a code shows as words; the grid's download takes the words too
+            d["refData"] = words
         if c in numeric:
             d["type"] = "numericColumn"
             if "year" not in c:

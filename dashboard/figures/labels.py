@@ -211,8 +211,8 @@ def _first_free(ax, ay, offsets, w, h, frame, placed, blocked):
 
 
 def traces(placed: list[Placed], frame: Frame, font_px: float, font_family: str) -> dict[str, dict]:
-    """The two traces that draw the names: the texts (each at its box's centre) and the
-    leader lines."""
+    """The traces that draw the names: the texts (each at its box's centre), and the leader
+    lines with their halo."""
     if placed:
         lon, lat = frame.to_lonlat([p.x for p in placed], [p.y for p in placed])
     else:
@@ -241,4 +241,5 @@ def traces(placed: list[Placed], frame: Frame, font_px: float, font_family: str)
             },
         },
         "label_lines": {"lon": lines_lon, "lat": lines_lat},
+        "label_halo": {"lon": lines_lon, "lat": lines_lat},
     }

@@ -29,7 +29,7 @@ def _trace_names() -> tuple[str, ...]:
         names += [f"{lid}_{c}" for c in x.classes]
         if x.draw == "arcs":
             names += [f"{lid}_busy", f"{lid}_focus", f"{lid}_points"]
-    return (*names, "hk", "label_lines", "labels")
+    return (*names, "hk", "label_halo", "label_lines", "labels")
 
 
 TRACES = _trace_names()
@@ -86,8 +86,11 @@ def _skeleton() -> list[dict]:
                   "line": {"color": "rgba(29,39,51,0.35)", "width": 1, "dash": "dot"}},
         "ring_labels": {"type": "scattergeo", "mode": "text", "hoverinfo": "skip", "showlegend": False,
                         "textfont": {"size": 11, "color": "#5f6b7a", "shadow": "auto"}, "textposition": "top center"},
+        # a leader line: dark, on a light halo, so that it shows on the darkest fill and on none
+        "label_halo": {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip", "showlegend": False, "meta": "labels",
+                       "line": {"color": "rgba(255,255,255,0.9)", "width": 3.2}},
         "label_lines": {"type": "scattergeo", "mode": "lines", "hoverinfo": "skip", "showlegend": False, "meta": "labels",
-                        "line": {"color": "#5f6b7a", "width": 0.8}},
+                        "line": {"color": "#1d2733", "width": 1.1}},
         "labels": {"type": "scattergeo", "mode": "text", "hoverinfo": "skip", "showlegend": False, "meta": "labels",
                    "textposition": "middle center"},
         "hk": {"type": "scattergeo", "mode": "markers", "lat": [HKG_AIRPORT[0]], "lon": [HKG_AIRPORT[1]],

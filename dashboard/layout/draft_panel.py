@@ -130,8 +130,11 @@ def draft_adds(catalog: Catalog, state: ViewState) -> list:
     return [html.H3(t("draft.adds", lang)), body]
 
 
-def draft_links(state: ViewState) -> tuple[str, str]:
-    """(the draft's tables for maintainers, the draft compared with the chosen proposals)."""
+def draft_links(state: ViewState) -> tuple[str | None, str | None]:
+    """(the draft's tables for maintainers, the draft compared with the chosen proposals);
+    no links while the draft is empty (the buttons show as unavailable)."""
+    if not state.draft:
+        return None, None
     q = state.to_query()
     versus = state.with_(view="compare", compare="versus")  # proposals (if any) | the draft
     return f"/export/draft.zip?{q}", f"?{versus.to_query()}"
