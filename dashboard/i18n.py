@@ -23,6 +23,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "embed.open": ("Open in the Atlas ↗", "在地圖集開啟 ↗"),
     "details.proposed_by": ("Proposed by {doc}", "由{doc}建議"),
     "details.realised_as": ("; realised as {name}", "；已落實為{name}"),
+    "play.stop": ("Stop", "停止"),
     "play.years": ("Play the years", "播放年份"),
     "routes.busy": (
         "Flights from HKG: 3 or more departures a day ({n})",
@@ -133,6 +134,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "gaps.question": ("Question", "問題"),
     "gaps.after": ("Years after the proposal", "建議提出後年數"),
     "draft.heading": ("Draft your own proposal", "草擬你的建議"),
+    "draft.in_network": (
+        "already in the network shown ({status}): adds nothing new",
+        "所示網絡已有（{status}）：不會新增",
+    ),
     "draft.kind": ("What", "項目"),
     "draft.place": ("Where", "地點"),
     "draft.place_hint": (
@@ -194,6 +199,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "details.confidence": ("Confidence", "可信程度"),
     "details.location": ("Location", "位置"),
     "details.approx": ("approximate: city not stated", "約略位置：未指明城市"),
+    "details.at_airport": ("approximate: drawn at the city's airport", "約略位置：以該市機場標示"),
     "fact.bri": ("Belt and Road cooperation document", "「一帶一路」合作文件"),
     "fact.cdta": ("Comprehensive double taxation agreement", "全面性避免雙重課稅協定"),
     "fact.fta": ("Free trade agreement", "自由貿易協定"),

@@ -53,6 +53,7 @@ class Place:
     adcode: str
     lat: float
     lon: float
+    located: str = ""  # how the point was found, when not the scale's own: "airport"
 
 
 @dataclass(frozen=True)
@@ -94,11 +95,14 @@ class Gazetteer:
         for name in ("offices", "partner_cities", "routes"):
             df = self.catalog.table(name)
             df = df[(df["city_en"] != "") & df["lat"].notna()]
+            # a city known only from its routes stands at its airport (Hanoi at Noi Bai)
+            located = "airport" if name == "routes" else ""
             for r in df.itertuples():
                 key = f"{r.country_iso3}:{r.city_en}"
-                if key not in out or not out[key].name_zh:
+                if key not in out or (not out[key].name_zh and r.city_zh):
                     out[key] = Place(key, "city", r.city_en, r.city_zh, r.country_iso3,
-                                     r.adcode, float(r.lat), float(r.lon))  # fmt: skip
+                                     r.adcode, float(r.lat), float(r.lon),
+                                     out[key].located if key in out else located)  # fmt: skip
         return out
 
     @cached_property
@@ -213,7 +217,7 @@ def _office_row(n: int, item: DraftItem, p: Place) -> dict:
         "adcode": p.adcode,
         "lat": round(p.lat, 4),
         "lon": round(p.lon, 4),
-        "precision": p.scale,
+        "precision": p.located or p.scale,
         "status": "proposed",
         "basis": "named",
     }

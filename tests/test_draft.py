@@ -348,3 +348,42 @@ def test_an_empty_draft_offers_no_download_link(catalog, opts):
     assert "/export/draft.zip" not in panel
     download, compare = draft_links(state_of("draft=route:TAS", opts))
     assert download.startswith("/export/draft.zip?") and "compare=versus" in compare
+
+
+def test_an_office_in_a_city_known_only_by_its_airport_says_so(catalog, opts, tmp_path):
+    from dashboard.figures.hover import _record
+    from geodata.layers import OFFICES
+
+    rows = draft_rows(
+        catalog, Draft((DraftItem("eto", "VNM:Hanoi"), DraftItem("eto", "THA:Bangkok")))
+    )
+    hanoi, bangkok = rows["offices"]
+    assert (hanoi["precision"], bangkok["precision"]) == ("airport", "city")
+    assert "drawn at the city's airport" in _record(OFFICES, hanoi, "draft", "en")
+    # and the data takes such a row
+    state = state_of("draft=eto:VNM:Hanoi", opts)
+    z = zipfile.ZipFile(io.BytesIO(draft_zip(catalog, state, today="2026-12-04")))
+    data = tmp_path / "data"
+    shutil.copytree(catalog.data_dir, data)
+    for table in ("documents", "offices"):
+        rows = pd.read_csv(z.open(f"{table}.csv"), dtype=str, keep_default_na=False)
+        rows = rows.replace(
+            {"id": {DRAFT_ID: "user-draft"}, "document_id": {DRAFT_ID: "user-draft"}}
+        )
+        have = pd.read_csv(data / f"{table}.csv", dtype=str, keep_default_na=False)
+        pd.concat([have, rows]).to_csv(data / f"{table}.csv", index=False)
+    load_catalog(data, catalog.boundaries_dir)
+
+
+def test_an_item_the_network_has_already_is_marked_so(catalog, opts):
+    from dashboard.layout.draft_panel import already, item_list
+
+    state = state_of("draft=eto:SAU:Riyadh,eto:VNM:Hanoi,route:TAS,route:BKK", opts)
+    assert already(catalog, state) == {"eto:SAU:Riyadh": "planned", "route:BKK": "existing"}
+    assert str(item_list(catalog, state)).count("adds nothing new") == 2
+    # with the existing network only, the planned ETO in Riyadh is new again
+    existing = state_of("status=existing&draft=eto:SAU:Riyadh", opts)
+    assert already(catalog, existing) == {}
+    # and the remove button comes first in its item (it floats on the item's first line)
+    first = item_list(catalog, state)[0].children[0].children
+    assert type(first[0]).__name__ == "Button"

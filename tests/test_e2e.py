@@ -406,6 +406,9 @@ def test_e2e014_play_steps_the_network_through_the_years_and_stops(atlas):
     assert btn.get_attribute("aria-pressed") == "false" and "播放" in btn.text
     btn.click()
     assert btn.get_attribute("aria-pressed") == "true"
+    # it says what a press does now (drawn by the stylesheet)
+    before = "return getComputedStyle(arguments[0], '::before').content"
+    assert atlas.driver.execute_script(before, btn) == '"■ 停止"' and btn.text.strip() == ""
     # the next years the network changed: 2013, then 2014; the link and the caption follow
     wait_for(lambda: "year=2013" in atlas.driver.current_url, what="2013")
     wait_for(lambda: "year=2014" in atlas.driver.current_url, what="2014", timeout=10)

@@ -89,6 +89,8 @@ def _record(layer: PointLayer, r: dict, cls: str, lang: str) -> str:
             lines.append(f"{f.label(lang)}: {field_text(f.format, r[f.column], lang)}")
     if r.get("precision") in ("country", "province", "region"):
         lines.append(f"<i>{t('details.approx', lang)}</i>")
+    elif r.get("precision") == "airport" and layer.id == "offices":
+        lines.append(f"<i>{t('details.at_airport', lang)}</i>")
     if r.get("basis") in ("inferred", "region"):
         lines.append(f"<i>{t('basis.' + r['basis'], lang)}</i>")
     return "<br>".join(lines)

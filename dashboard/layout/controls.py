@@ -194,11 +194,16 @@ def play_button(catalog: Catalog, lang: str) -> html.Button:
     """Plays the network through time: steps the year through :func:`play_years` (assets/atlas.js);
     a button, so Enter and Space start and stop it."""
     return html.Button(
-        label("play.years", lang),
+        html.Span(label("play.years", lang), className="play-label"),
         id=ID.PLAY,
         type="button",
         className="button play",
-        **{"aria-pressed": "false", "data-years": json.dumps(play_years(catalog))},
+        # while playing, the button says what it does then: stop (assets/atlas.css)
+        **{
+            "aria-pressed": "false",
+            "data-years": json.dumps(play_years(catalog)),
+            "data-stop": t("play.stop", lang),
+        },  # fmt: skip
     )
 
 

@@ -115,6 +115,8 @@ def record_item(catalog: Catalog, layer: PointLayer, r: dict, lang: str) -> html
             lines.append(html.Div(f"{f.label(lang)}: {text}"))
     if r.get("precision") in ("country", "province", "region"):
         lines.append(html.Div(t("details.approx", lang), className="muted"))
+    elif r.get("precision") == "airport" and layer.id == "offices":
+        lines.append(html.Div(t("details.at_airport", lang), className="muted"))
     if r.get("basis") in ("inferred", "region"):
         lines.append(html.Div(t("basis." + r["basis"], lang), className="basis"))
     if r.get("notes"):

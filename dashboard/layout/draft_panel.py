@@ -20,9 +20,10 @@ from dashboard.layout.panels import place_list
 from dashboard.layout.places import match_options, place_aliases
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
-from geodata.draft import ROUTE, SISTER, DraftItem, gazetteer
+from geodata.draft import ROUTE, SISTER, DraftItem, base_catalog, gazetteer
 from geodata.kinds import KINDS
 from geodata.measures import MEASURES, added_by
+from geodata.network import select
 from geodata.text import pick
 
 
@@ -81,28 +82,48 @@ def item_label(catalog: Catalog, token: str, lang: str) -> str:
 
 
 def item_list(catalog: Catalog, state: ViewState) -> list:
+    """The draft's items, each with its remove button (first, floated right: it stands on the
+    item's first line) and a word when the network shown has it already."""
     lang = state.lang
     if not state.draft:
         return [html.P(t("draft.empty", lang), className="hint")]
-    lis = [
-        html.Li(
-            [
-                html.Span(item_label(catalog, token, lang)),
-                html.Button(
-                    "×",
-                    id={"type": ID.DRAFT_REMOVE, "item": token},
-                    className="button-link remove",
-                    n_clicks=0,
-                    title=t("draft.remove", lang),
-                    **{
-                        "aria-label": f"{t('draft.remove', lang)}: {item_label(catalog, token, lang)}"
-                    },
-                ),
-            ]
-        )
-        for token in state.draft
-    ]
+    have = already(catalog, state)
+    lis = []
+    for token in state.draft:
+        name = item_label(catalog, token, lang)
+        remove = html.Button("×", id={"type": ID.DRAFT_REMOVE, "item": token},
+                             className="button-link remove", n_clicks=0, title=t("draft.remove", lang),
+                             **{"aria-label": f"{t('draft.remove', lang)}: {name}"})  # fmt: skip
+        note = have.get(token)
+        lis.append(html.Li([remove, html.Span(name),
+                            html.Div(t("draft.in_network", lang, status=t(f"status.{note}", lang)),
+                                     className="draft-already") if note else None]))  # fmt: skip
     return [html.Ol(lis, className="draft-items")]
+
+
+def already(catalog: Catalog, state: ViewState) -> dict[str, str]:
+    """Draft items the network shown without the draft has already, with the status it has
+    there (an ETO in Riyadh: planned): what such an item adds is nothing new."""
+    base = base_catalog(catalog)
+    st = state.with_(draft=()).effective()
+    sel = select(base, st.network_filter())
+    places = gazetteer(base)
+    out = {}
+    for token in state.draft:
+        kind, _, code = token.partition(":")
+        if kind == ROUTE:
+            df = sel.routes[sel.routes["dest_iata"] == code]
+        elif code not in places.cities:
+            continue  # a country or province: its offices elsewhere in it are not this one
+        else:
+            p = places.cities[code]
+            o = sel.offices
+            df = o[
+                (o["country_iso3"] == p.iso3) & (o["city_en"] == p.name_en) & (o["kind"] == kind)
+            ]
+        if len(df):
+            out[token] = str(df["status_at"].iloc[0])
+    return out
 
 
 @reads_draft

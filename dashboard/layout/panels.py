@@ -8,6 +8,7 @@ from dash import html
 from dashboard.describe import document_label, evidence_text, kinds_text
 from dashboard.i18n import fmt_date, fmt_int, t
 from dashboard.ids import ID
+from dashboard.notices import notice_text
 from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.layers import LAYERS
@@ -25,7 +26,7 @@ def notice(warnings: list, lang: str):
     return html.Div(
         [
             html.Strong(t("notice.fallback", lang)),
-            html.Ul([html.Li(str(w)) for w in warnings]),
+            html.Ul([html.Li(notice_text(w, lang)) for w in warnings]),
         ],
         className="notice-box",
         role="status",
