@@ -141,9 +141,10 @@ def map_alt(catalog: Catalog, state: ViewState, lang: str, side: str | None = No
                     for c in reversed(m.categories[1:]) if (vals == c.value).any()]  # fmt: skip
         else:
             bits = [t("alt.atleast", lang, n=int((vals > 0).sum()), top=int(vals.max() or 0))]
-        out.append(
-            t("alt.colour", lang, metric=m.label(lang), detail=_JOIN[lang].join(bits) or "—")
-        )
+        detail = _JOIN[lang].join(bits) or "—"
+        if bool(cm.loc["CHN", "in_region"]) and vals.get("CHN", 0) > 0:  # not a partner country
+            detail += t("alt.china", lang)
+        out.append(t("alt.colour", lang, metric=m.label(lang), detail=detail))
     if st.proposals:
         s = summary(catalog, flt)
         bits = [

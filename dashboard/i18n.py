@@ -341,6 +341,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "alt.count": ("{n} {what}", "{what}{n}"),
     "alt.atleast": ("{n} with at least one, at most {top}", "{n}個有至少一項，最多{top}項"),
     "alt.colour": ("Countries coloured by {metric}: {detail}", "國家按{metric}著色：{detail}"),
+    "provenance.computed": (
+        "Computed by the Hong Kong Network Atlas from the records shown as of {as_of}",
+        "由香港網絡地圖集按截至{as_of}所示記錄計算",
+    ),
+    "provenance.docs": (" (documents: {docs})", "（文件：{docs}）"),
+    "provenance.none": (" (no records)", "（沒有記錄）"),
+    "alt.china": (
+        " (China, for its mainland offices, among them; the numbers count other countries)",
+        "（包括中國：內地辦事處；數字只計其他國家）",
+    ),
     "alt.gain": ("What the proposals change: {detail}", "建議帶來的變化：{detail}"),
     "alt.nogain": ("no measure changes", "各項數字不變"),
     "dropdown.select_all": ("Select all", "全選"),

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import mapping
 
+from dashboard.i18n import t
 from dashboard.state import TABLE_LAYERS, ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.codes import CHINA_PARTS, CONFIDENCES, HKG_AIRPORT
@@ -126,8 +127,12 @@ def _with_provenance(catalog: Catalog, out: pd.DataFrame, prov: tuple[dict, dict
     out["document_id"] = [docs.get(c, "") for c in codes]
     out["document_title"] = _doc_titles(catalog, out["document_id"], lang)
     out["source"] = [
-        f"Computed by the Hong Kong Network Atlas from the records shown as of {as_of}"
-        + (f" (documents: {d.replace(';', ', ')})" if d else " (no records)")
+        t("provenance.computed", lang, as_of=as_of)
+        + (
+            t("provenance.docs", lang, docs=d.replace(";", ", "))
+            if d
+            else t("provenance.none", lang)
+        )
         for d in out["document_id"]
     ]
     out["confidence"] = [conf.get(c, "") for c in codes]

@@ -79,8 +79,11 @@ class Gazetteer:
         out = {}
         at = self.catalog.anchors
         world = self.catalog.world
-        for iso3, en, zh in zip(world["iso3"], world["name_en"], world["name_zh"]):
-            if iso3 and iso3 != "CHN":  # the Mainland: a province or a city
+        for iso3, en, zh, kind in zip(
+            world["iso3"], world["name_en"], world["name_zh"], world["kind"]
+        ):
+            # the Mainland: a province or a city; a disputed area (Abyei) hosts no office
+            if iso3 and iso3 != "CHN" and kind == "country":
                 out[iso3] = Place(iso3, "country", en, zh or en, iso3, "", *at[iso3])
         prov = self.catalog.provinces
         for ad, en, zh in zip(prov["adcode"], prov["short_en"], prov["short_zh"]):

@@ -193,16 +193,21 @@ def reconcile(cat: Catalog) -> pd.DataFrame:
         stated = float(c.stated)
         v = verdict(stated, c.qualifier, value)
         why = "" if v == MATCHES else c.explanation
+        why_zh = "" if v == MATCHES else c.explanation_zh
         if not why:
-            why = (
-                "the data gives a different count; see the records in the table view"
+            why, why_zh = (
+                ("the data gives a different count; see the records in the table view",
+                 "數據得出的數目不同；見表格中的記錄")
                 if v == DIFFERS
-                else "no computation from the data is defined for this count"
-            )
+                else ("no computation from the data is defined for this count",
+                      "此數目沒有從數據計算的方法")
+            )  # fmt: skip
         rows.append({
             "metric_id": c.id, "label_en": c.label_en, "label_zh": c.label_zh,
             "stated": f"{c.qualifier + ' ' if c.qualifier else ''}{stated:g}", "as_of": c.as_of,
+            "qualifier": c.qualifier, "stated_value": f"{stated:g}",
             "in_data": "" if value is None else str(value), "verdict": v, "why": why,
+            "why_zh": why_zh or why,
             "document_id": c.document_id, "source": f"{c.document_id} {c.section}",
         })  # fmt: skip
     return pd.DataFrame(rows)

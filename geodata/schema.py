@@ -283,6 +283,7 @@ STATED_COUNTS = Table(
         C("section"),
         C("quote", required=False),
         C("explanation", required=False),
+        C("explanation_zh", required=False),  # the same in Chinese (the About page in Chinese)
         C("confidence", "enum", required=False, choices=CONFIDENCES),
     ),
     description="Counts the documents state, reconciled against the data (reconcile.py computes "

@@ -55,6 +55,19 @@ def _years(start: str, end: str) -> float | None:
     return round(days / 365.25, 1)
 
 
+#: What an item of a layer named after its city is ("Berlin" alone does not say it is a sister city)
+ITEM_OF = {
+    "cities": ("Sister city: {}", "姊妹城市：{}"),
+    "routes": ("Nonstop route to {}", "直航航線：{}"),
+}
+
+
+def _named(layer: str, name: str, lang: str) -> str:
+    if layer not in ITEM_OF:
+        return name
+    return ITEM_OF[layer][1 if lang == "zh" else 0].format(name)
+
+
 @lru_cache(maxsize=64)
 def track_record(catalog: Catalog, proposal: str, as_of: str) -> tuple[Item, ...]:
     """The items of one proposal document with their outcome on ``as_of`` (YYYY-MM-DD)."""
@@ -75,7 +88,8 @@ def track_record(catalog: Catalog, proposal: str, as_of: str) -> tuple[Item, ...
                 outcome = PARTLY if r.get("basis") == "region" else REALISED
             item = dict(
                 proposal=proposal, layer=layer.id, id=r["id"],
-                name_en=r[layer.name[0]], name_zh=r[layer.name[1]],
+                name_en=_named(layer.id, r[layer.name[0]], "en"),
+                name_zh=_named(layer.id, r[layer.name[1]] or r[layer.name[0]], "zh"),
                 kind=r.get("kind", layer.id), basis=r.get("basis", "") or "named", outcome=outcome,
                 source=r["source"], confidence=r.get("confidence", ""),
             )  # fmt: skip

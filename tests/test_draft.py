@@ -252,6 +252,7 @@ def test_the_draft_downloads_as_rows_the_data_accepts(catalog, opts, tmp_path):
     assert sorted(z.namelist()) == [
         "README.txt", "documents.csv", "offices.csv", "partner_cities.csv", "routes.csv",
     ]  # fmt: skip
+    assert {i.external_attr >> 16 for i in z.infolist()} == {0o644}  # readable once extracted
     data = tmp_path / "data"
     shutil.copytree(catalog.data_dir, data)
     for table in ("documents", "offices", "routes", "partner_cities"):
@@ -387,3 +388,15 @@ def test_an_item_the_network_has_already_is_marked_so(catalog, opts):
     # and the remove button comes first in its item (it floats on the item's first line)
     first = item_list(catalog, state)[0].children[0].children
     assert type(first[0]).__name__ == "Button"
+
+
+def test_the_draft_offers_no_disputed_area_and_names_what_a_city_item_is(catalog):
+    from geodata.track import track_record
+
+    assert "SDN-SSD" not in gazetteer(catalog).areas and "THA" in gazetteer(catalog).areas
+    names = {
+        i.name_en
+        for i in track_record(catalog, "hkvision-2017", "2026-12-31")
+        if i.layer == "cities"
+    }
+    assert "Sister city: Berlin" in names

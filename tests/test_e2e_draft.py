@@ -71,7 +71,7 @@ def test_e2e_draft_by_search_and_click_survives_the_link_and_exports(atlas):
     settled(atlas)
     # the map draws the draft in its own class
     legend = atlas.find_element("#map-legend").text
-    assert "你的草擬建議 (2)" in legend
+    assert "你的草擬建議（2）" in legend
     # a colleague opens the link: the same draft and the same numbers
     url = atlas.driver.current_url
     items, numbers = draft_text(atlas), atlas.find_element("#numbers").text

@@ -132,7 +132,7 @@ def test_pdf_text_layer_has_the_legend_counts_and_the_numbers(client, catalog, l
     upd = mapfig.trace_updates(catalog, state, shape="wide")
     for trace in ("offices_existing", "routes_existing"):
         name = upd[trace]["name"]  # e.g. "Offices: Existing (36)"
-        count = name[name.rindex("(") :]
+        count = name[max(name.rfind("("), name.rfind("（")) + 1 : -1]
         assert count in text, (count, text[:500])
     assert any(ch.isdigit() for ch in text.split("2026")[0][-200:] + text)
 

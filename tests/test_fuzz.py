@@ -86,7 +86,7 @@ def stub_renderer(monkeypatch):
             return b"%PDF-1.4 stub" if fmt == "pdf" else b"stub"
 
     monkeypatch.setattr(routes, "renderer", lambda: Stub())
-    monkeypatch.setattr(routes, "merge_pdfs", lambda pages: b"%PDF-1.4 merged")
+    monkeypatch.setattr(routes, "merge_pdfs", lambda pages, title="": b"%PDF-1.4 merged")
 
 
 export_param = st.one_of(st.sampled_from(["width", "height", "title", "subtitle", "note", "deck", "lang",

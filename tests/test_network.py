@@ -202,6 +202,20 @@ def test_reconciliation_explains_every_difference(catalog):
     assert set(rec["verdict"]) <= {MATCHES, DIFFERS, CANNOT}
     assert (rec.loc[rec["verdict"] != MATCHES, "why"].str.len() > 10).all()
     assert (rec["source"].str.len() > 0).all()
+    # and in Chinese: every explanation and every qualifier of the Chinese About page
+    import re
+
+    from dashboard.layout.about import about_page
+
+    zh = str(about_page(catalog, "zh"))
+    table = zh[zh.index("Thead") :]
+    table = table[: table.index("className='reconcile'")]  # the reconciliation table
+    for r in rec.itertuples():
+        if r.verdict != MATCHES:
+            assert not re.search(
+                r"[A-Za-z]{5,}", re.sub(r"[a-z0-9-]+-\d{4}[a-z0-9-]*", "", r.why_zh)
+            ), r.why_zh
+    assert "more than" not in table and "at least" not in table and "超過" in table
 
 
 def test_facts_in_force_one_rule(catalog):

@@ -202,3 +202,13 @@ def test_the_grid_shows_coded_values_in_words_and_the_status_header_says_what_it
     assert defs["outcome"]["refData"]["not realised"] in ("not realised", "未落實")
     assert "refData" not in defs["name"]
     assert header("status_at", lang) in ("Status in the year shown", "所示年份的狀態")
+
+
+def test_the_grid_hides_class_numbers_beside_their_words_and_the_gaps_question():
+    from dashboard.callbacks.table import column_defs
+
+    defs = {
+        d["field"]: d for d in column_defs(["gap", "name", "presence", "presence_label", "offices"])
+    }
+    assert defs["presence"].get("hide") and defs["gap"].get("hide")
+    assert not defs["presence_label"].get("hide") and not defs["offices"].get("hide")

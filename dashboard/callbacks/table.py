@@ -26,6 +26,10 @@ def column_defs(columns, lang: str = "en", numeric=()) -> list[dict]:
         d = {"field": c, "headerName": header(c, lang), "headerTooltip": c}
         if one_name and c in ("name_en", "name_zh"):
             d["hide"] = True
+        # a class number beside its words, and the gap's question (said above the grid), are
+        # for the download: the screen shows the words
+        if f"{c}_label" in columns or c == "gap":
+            d["hide"] = True
         if c in WIDE:
             d.update({"minWidth": 260, "wrapText": False, "tooltipField": c})
         words = value_labels(c, lang)

@@ -31,6 +31,15 @@ The rows are drafts: their source says so and their confidence is "low".
 """
 
 
+def _entry(name: str, date: str) -> zipfile.ZipInfo:
+    """A file of the zip, readable by all once extracted (writestr's default is 0600), dated."""
+    y, m, d = (int(x) for x in date.split("-"))
+    info = zipfile.ZipInfo(name, date_time=(y, m, d, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
 def draft_zip(catalog: Catalog, state: ViewState, today: str | None = None) -> bytes:
     draft = state.draft_spec()
     date = today or dt.date.today().isoformat()
@@ -38,9 +47,9 @@ def draft_zip(catalog: Catalog, state: ViewState, today: str | None = None) -> b
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for table, frame in draft_tables(catalog, draft, date).items():
             frame = frame.map(_csv_safe)  # a title a spreadsheet would run as a formula
-            z.writestr(f"{table}.csv", frame.to_csv(index=False, lineterminator="\n"))
+            z.writestr(_entry(f"{table}.csv", date), frame.to_csv(index=False, lineterminator="\n"))
         z.writestr(
-            "README.txt",
+            _entry("README.txt", date),
             README.format(
                 title=draft.title or "(none)",
                 note=draft.note or "(none)",

@@ -240,6 +240,7 @@ def slide_figure(
         fig = inline_geometry(catalog, _side_by_side(catalog, state, geo, scale))
     else:
         fig = inline_geometry(catalog, mapfig.figure(catalog, state, None, shape="wide", size=geo))
+    fig["data"] += kind_key(catalog, state, ("left", "right") if two else (None,))
     for tr in fig["data"]:
         if tr.get("uid") in ("labels", "ring_labels"):
             tr["textfont"] = {**tr.get("textfont", {}), "family": FONT}
@@ -310,6 +311,24 @@ def figure_title(fig: dict) -> str:
     """A slide's title as plain text (its markup and entities undone)."""
     text = fig["layout"].get("title", {}).get("text", "")
     return html.unescape(re.sub(r"<[^>]+>", "", text.replace("<br>", " ")))
+
+
+def kind_key(catalog: Catalog, state: ViewState, sides) -> list[dict]:
+    """Legend entries of the office kinds the slide's maps draw, by shape (the screen's legend
+    has them; a slide's is plotly's, which lists traces): one empty trace a kind."""
+    from geodata.kinds import KINDS
+
+    if "offices" not in state.layers:
+        return []
+    shown = set().union(*(select(catalog, state.effective(sd).network_filter()).offices["kind"]
+                          for sd in sides))  # fmt: skip
+    return [
+        {"type": "scattergeo", "lat": [None], "lon": [None], "mode": "markers", "name": k.label(state.lang),
+         "marker": {"symbol": k.symbol, "size": 10 * k.scale, "color": "#1d2733",
+                    "line": {"color": "#ffffff", "width": 1}},
+         "legendgroup": "kinds", "showlegend": True, "hoverinfo": "skip", "uid": f"kind-{k.id}"}
+        for k in (KINDS[x] for x in KINDS if x in shown)
+    ]  # fmt: skip
 
 
 def two_maps(state: ViewState) -> bool:

@@ -169,6 +169,8 @@ def _arcs(df: pd.DataFrame) -> tuple[list, list]:
 
 
 def _legend_name(layer: PointLayer, cls: str, n: int, lang: str) -> str:
+    if lang == "zh":  # full-width punctuation, as the rest of the Chinese text
+        return f"{layer.label(lang)}：{t('status.' + cls, lang)}（{n}）"
     return f"{layer.label(lang)}: {t('status.' + cls, lang)} ({n})"
 
 
@@ -197,7 +199,7 @@ def _areas(
                 for c, v in codes.items()
             ],
             "customdata": [f"{layer.id}:{v[0][1]}" for v in codes.values()],
-            "name": f"{layer.label(lang)}: {t('status.area', lang)} ({n})",
+            "name": _legend_name(layer, "area", n, lang),
             "visible": layer.id in st.layers and (True if codes else "legendonly"),
             "showlegend": bool(codes),
         }

@@ -175,6 +175,16 @@ def doc_anchor(doc_id: str) -> str:
     return f"doc-{doc_id}"
 
 
+QUALIFIERS_ZH = {"more than": "超過", "at least": "最少", "about": "約"}
+
+
+def _stated(r, lang: str) -> str:
+    """A stated count with its qualifier, in ``lang`` ("more than 150", "超過150")."""
+    if lang != "zh":
+        return r.stated
+    return f"{QUALIFIERS_ZH.get(r.qualifier, '')}{r.stated_value}"
+
+
 @lru_cache(maxsize=4)
 def about_page(catalog: Catalog, lang: str) -> html.Div:
     i = 1 if lang == "zh" else 0
@@ -244,11 +254,11 @@ def about_page(catalog: Catalog, lang: str) -> html.Div:
         html.Tr(
             [
                 html.Td(r.label_zh if lang == "zh" else r.label_en),
-                html.Td(r.stated, className="num"),
+                html.Td(_stated(r, lang), className="num"),
                 html.Td(r.as_of),
                 html.Td(r.in_data or "—", className="num"),
                 html.Td(_t(r.verdict, lang), className=f"verdict {r.verdict.replace(' ', '-')}"),
-                html.Td(r.why),
+                html.Td(r.why_zh if lang == "zh" else r.why),
                 html.Td(html.Code(r.source)),
             ]
         )
