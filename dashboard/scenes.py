@@ -12,6 +12,7 @@ endpoints all use it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -201,12 +202,18 @@ def years_deck(catalog: Catalog, state: ViewState) -> Deck:
     as a deck present mode, the offline briefing and the PDF can carry; each scene titled with
     the view in words, in both languages."""
     from dashboard.describe import view_title
+    from dashboard.export.figure import draft_heading
     from dashboard.layout.controls import play_years
 
     base = state.with_(view="explore", scene=0, deck=DEFAULT_DECK)
+    drafted = dt.date.today().year  # a draft is drawn from the year it was made (draft.py)
+
+    def sub(y: int, lang: str) -> str:  # the draft's name on the scenes that draw it
+        return draft_heading(state.with_(lang=lang)) if state.draft and y >= drafted else ""
+
     scenes = tuple(
-        Scene(*(view_title(catalog, base.with_(year=y), lang) for lang in ("en", "zh")), "", "",
-              "", "", base.with_(year=y, lang="en").to_query())
+        Scene(*(view_title(catalog, base.with_(year=y), lang) for lang in ("en", "zh")),
+              sub(y, "en"), sub(y, "zh"), "", "", base.with_(year=y, lang="en").to_query())
         for y in play_years(catalog)[-MAX_SCENES:]
     )  # fmt: skip
     return Deck(YEARS_DECK, "Hong Kong's network through the years", "香港網絡歷年演變", scenes)

@@ -114,7 +114,7 @@ def test_layer_reaches_map_hover_legend_and_details(catalog, layer, lang):
     legend += [tr for uid, tr in names.items() if uid.startswith(f"{layer.id}_areas_")]
     for tr in legend:
         assert tr["name"].startswith(layer.label(lang))
-        shown += int(tr["name"].rsplit("(", 1)[1].rstrip(")"))
+        shown += int(re.split(r"[(（]", tr["name"])[-1].rstrip(")）"))
     assert shown == len(tables.layer_frame(catalog, state, layer.id))
     traces = (
         [names[f"{layer.id}_points"]]

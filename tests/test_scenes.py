@@ -115,3 +115,19 @@ def test_present_mode_plays_a_view_through_the_years(catalog):
     )
     last = resolve(catalog, st.with_(scene=999))
     assert last.state.year == years[-1]
+
+
+def test_the_years_deck_names_the_draft_on_the_scenes_that_draw_it(catalog):
+    import datetime as dt
+
+    from dashboard.scenes import state_options, years_deck
+    from dashboard.state import DEFAULT_YEAR, ViewState
+
+    state, _ = ViewState.from_query("draft=route:TAS&dtitle=Gulf", state_options(catalog))
+    deck = years_deck(catalog, state)
+    year = dt.date.today().year
+    for scene in deck.scenes:
+        shown = int(scene.query.split("year=")[1][:4]) if "year=" in scene.query else DEFAULT_YEAR
+        drawn = shown >= year
+        assert (scene.subtitle_en == "Gulf (a draft proposal)") == drawn
+        assert (scene.subtitle_zh != "") == drawn

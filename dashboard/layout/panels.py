@@ -199,7 +199,8 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
                 for sh in shares:
                     pts = (sh.share - sh.base_share) * 100
                     row += [html.Td(fmt_pct(sh.share, lang), className="num share"),
-                            html.Td(t("numbers.share.points", lang, n=f"{pts:.1f}") if pts >= 0.05 else "",
+                            # as the counts beside it: "0" when nothing changes, not a blank
+                            html.Td(t("numbers.share.points", lang, n=f"{pts:.1f}") if pts >= 0.05 else "0",
                                     className="num gain share")]  # fmt: skip
                 rows.append(html.Tr(row, className="share-row"))
     tracks = state.proposals
