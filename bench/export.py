@@ -4,7 +4,8 @@ Measured end to end through the Flask routes (figure build + kaleido render + re
 in process with the test client, for a 1920x1080 slide of two views:
 
 - ``default_en``: the default view (``/export/map.<fmt>``), English;
-- ``scene2_zh``: scene 2 of the default deck in Chinese (Mainland focus, 2012).
+- ``scene2_zh``: scene 2 of the default deck in Chinese (Mainland focus, 2012);
+- ``compare_en``: compare with the 2017 Hong Kong Vision proposal (two maps on one slide).
 
 For each view and format (png, svg, pdf): *cold* = the first render after (re)starting the
 renderer (it is closed before each cold measurement, so Chromium starts again) and *warm* =
@@ -30,6 +31,7 @@ FORMATS = ("png", "svg", "pdf")
 VIEWS = {
     "default_en": "",
     "scene2_zh": "view=present&deck=default&scene=1&lang=zh",
+    "compare_en": "view=compare&proposal=hkvision-2017",  # two maps side by side on one slide
 }
 SIZE = "width=1920&height=1080"
 
