@@ -400,3 +400,13 @@ def test_the_draft_offers_no_disputed_area_and_names_what_a_city_item_is(catalog
         if i.layer == "cities"
     }
     assert "Sister city: Berlin" in names
+
+
+def test_the_draft_zip_readme_is_in_the_page_language(catalog, opts):
+    for lang, words in (
+        ("zh", "從香港網絡地圖集匯出的草擬建議"),
+        ("en", "Draft proposal exported"),
+    ):
+        state = state_of(f"lang={lang}&draft=route:TAS", opts)
+        z = zipfile.ZipFile(io.BytesIO(draft_zip(catalog, state, today="2026-12-04")))
+        assert z.read("README.txt").decode("utf-8").startswith(words)

@@ -140,3 +140,25 @@ def test_every_kind_has_a_drawable_shape_and_every_route_a_dash():
         ET.fromstring(line_svg(style["color"], style["width"], style["dash"]))
     dashes = [s["dash"] for s in pal.ROUTE_LINES.values()]
     assert len(set(dashes)) >= len(dashes) - 1  # only existing and new share solid lines
+
+
+def test_a_ring_on_an_office_already_there_is_drawn_around_it_open(catalog):
+    """The GBA proposal's offices in Guangzhou and Shenzhen stand where offices stand today:
+    their rings are larger and open, so today's markers show inside them."""
+    from dashboard.figures import mapfig
+    from dashboard.scenes import state_options
+    from dashboard.state import ViewState
+
+    q = ("layers=provinces,offices&metric=offices&proposal=bpa-2024&kind=mainland_office,mainland_liaison"
+         "&status=existing&focus=gba")  # fmt: skip
+    state, _ = ViewState.from_query(q, state_options(catalog))
+    upd = mapfig.trace_updates(catalog, state)
+    ring = upd["offices_proposed"]
+    fills = ring["marker"]["color"]
+    assert isinstance(fills, list) and fills.count(pal.OPEN_RING) >= 2
+    sizes = ring["marker"]["size"]
+    opened = [s for s, f in zip(sizes, fills) if f == pal.OPEN_RING]
+    closed = [s for s, f in zip(sizes, fills) if f != pal.OPEN_RING]
+    assert min(opened) > max(closed)
+    # with nothing under them, rings keep their white fill (the seven other cities)
+    assert fills.count(pal.marker_style("proposed")[1]) >= 5

@@ -30,6 +30,26 @@ the Atlas as a proposal document:
 The rows are drafts: their source says so and their confidence is "low".
 """
 
+README_ZH = (
+    """\
+從香港網絡地圖集匯出的草擬建議
+標題：{title}
+備註：{note}
+項目：{items}
+連結參數：{query}
+
+每個CSV檔的欄位與geodata/data/內同名數據表相同。要把這份草擬加入地圖集，成為一份建議文件：
+1. 給文件一個正式編號（取代documents.csv及其他檔案document_id欄中的「draft」），並填上發布機構，以及建議發表所在的檔案或網址；
+2. 把每個檔案的記錄（不含標題列）附加到geodata/data/<數據表>.csv；
+3. 核對每個地點，並把source欄改為文件本身的字句；
+4. 執行 `python -m geodata check`。
+（數據表：documents，以及各類項目的offices、routes或partner_cities。）
+這些記錄屬草擬：其source欄註明如此，可信程度為「low」。
+
+"""
+    + README
+)
+
 
 def _entry(name: str, date: str) -> zipfile.ZipInfo:
     """A file of the zip, readable by all once extracted (writestr's default is 0600), dated."""
@@ -43,6 +63,7 @@ def _entry(name: str, date: str) -> zipfile.ZipInfo:
 def draft_zip(catalog: Catalog, state: ViewState, today: str | None = None) -> bytes:
     draft = state.draft_spec()
     date = today or dt.date.today().isoformat()
+    none = "（無）" if state.lang == "zh" else "(none)"
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for table, frame in draft_tables(catalog, draft, date).items():
@@ -50,9 +71,9 @@ def draft_zip(catalog: Catalog, state: ViewState, today: str | None = None) -> b
             z.writestr(_entry(f"{table}.csv", date), frame.to_csv(index=False, lineterminator="\n"))
         z.writestr(
             _entry("README.txt", date),
-            README.format(
-                title=draft.title or "(none)",
-                note=draft.note or "(none)",
+            (README_ZH if state.lang == "zh" else README).format(
+                title=draft.title or none,
+                note=draft.note or none,
                 items=", ".join(state.draft),
                 query=state.to_query(),
             ),

@@ -215,11 +215,19 @@ def _legend_first(layer: PointLayer, df: pd.DataFrame) -> pd.DataFrame:
     return df.iloc[np.argsort(~own, kind="stable")]
 
 
-def _marker(layer: PointLayer, df: pd.DataFrame, status: str) -> dict:
-    """Markers of one class: the kind's shape, filled or a ring by status, sized by rank."""
+def _marker(layer: PointLayer, df: pd.DataFrame, status: str, filled: set = frozenset()) -> dict:
+    """Markers of one class: the kind's shape, filled or a ring by status, sized by rank. A ring
+    over a filled marker of the layer (``filled``: rounded lat, lon) is larger and open, so the
+    marker under it shows."""
     base = layer.symbols(df) if layer.symbols else [layer.symbol] * len(df)
     size = [layer.marker_size * s for s in layer.scales(df)] if layer.scales else layer.marker_size
     suffix, fill, outline, width = pal.marker_style(status)
+    if status in pal.RINGS and filled and len(df):
+        over = [(round(a, 3), round(b, 3)) in filled for a, b in zip(df["lat"], df["lon"])]
+        if any(over):
+            sizes = size if isinstance(size, list) else [size] * len(df)
+            size = [x * 1.7 if o else x for x, o in zip(sizes, over)]
+            fill = [pal.OPEN_RING if o else fill for o in over]
     return {"symbol": [b + suffix for b in base], "color": fill, "size": size,
             "line": {"color": outline, "width": width}}  # fmt: skip
 
@@ -234,6 +242,10 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
         df = df[~regional]
     cls = layer.classify(df)
     shown = layer.id in st.layers
+    # where a ring (planned, proposed) stands on a filled marker (an office already there: the
+    # GBA proposal's Guangzhou office on the Guangdong ETO), it is drawn around it, open
+    filled = {(round(a, 3), round(b, 3)) for a, b, c in zip(df["lat"], df["lon"], cls)
+              if c not in pal.RINGS}  # fmt: skip
     for c in layer.classes:
         sub = _legend_first(layer, df[cls == c])
         visible = shown and (True if len(sub) else "legendonly")
@@ -245,7 +257,7 @@ def _points(catalog: Catalog, st: ViewState, layer: PointLayer) -> dict[str, dic
         upd[f"{layer.id}_{c}"] = {
             "lat": sub["lat"].tolist(),
             "lon": sub["lon"].tolist(),
-            "marker": _marker(layer, sub, c),
+            "marker": _marker(layer, sub, c, filled),
             "text": point_hover(layer, sub, [c] * len(sub), lang, catalog.version),
             "customdata": [f"{layer.id}:{i}" for i in sub["id"]],
             "name": name,

@@ -31,6 +31,7 @@ STATUS_COLOURS = {
 #: Classes drawn as a ring (white inside, the class colour around: seen on any fill); planned
 #: ones add a dot in the middle. The others are the kind's symbol filled.
 RINGS = {"planned": "-dot", "proposed": "", "inferred": ""}
+OPEN_RING = "rgba(255,255,255,0)"  # a ring drawn around a marker already at its place
 #: Fill and outline of a proposal that stands for a region, not a place.
 AREA_FILL = "rgba(184,122,0,0.2)"
 AREA_LINE = "#8a5c00"
