@@ -70,8 +70,11 @@ def value_labels(column: str, lang: str) -> dict[str, str] | None:
     from geodata.schema import PRECISIONS, REGULARITIES, SERVICES, THEMES
     from geodata.track import OUTCOMES
 
-    if column == "kind":
-        return {k: v.label(lang) for k, v in KINDS.items()}
+    if column == "kind":  # (a proposal's route and sister-city items have their layer's id)
+        return {
+            **{k: t(f"layer.{k}", lang) for k in LAYERS},
+            **{k: v.label(lang) for k, v in KINDS.items()},
+        }
     if column == "layer":
         return {k: t(f"layer.{k}", lang) for k in LAYERS}
     coded = {

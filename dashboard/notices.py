@@ -25,11 +25,12 @@ _ZH: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 # the draft parser's reasons for an item, inside the value: "eto:XXX (no country … 'XXX' in the data)"
+QUOTED = r"""(['"].*['"])"""  # a value as repr() writes it: 'Xi\'an' comes out "Xi'an"
 _ZH_ITEM: tuple[tuple[str, str], ...] = (
-    (r"\(no country, province or city ('.*') in the data\)", r"（數據中沒有國家、省份或城市 \1）"),
-    (r"\(no airport \(IATA\) ('.*') in the data\)", r"（數據中沒有機場（IATA代碼）\1）"),
-    (r"\(no city \(ISO3:City\) ('.*') in the data\)", r"（數據中沒有城市（ISO3:城市）\1）"),
-    (r"\(unknown kind ('.*'); expected office, route or an office kind\)",
+    (r"\(no country, province or city " + QUOTED + r" in the data\)", r"（數據中沒有國家、省份或城市 \1）"),
+    (r"\(no airport \(IATA\) " + QUOTED + r" in the data\)", r"（數據中沒有機場（IATA代碼）\1）"),
+    (r"\(no city \(ISO3:City\) " + QUOTED + r" in the data\)", r"（數據中沒有城市（ISO3:城市）\1）"),
+    (r"\(unknown kind " + QUOTED + r"; expected office, route or an office kind\)",
      r"（未知類別 \1；應為辦事處、航線或辦事處類別）"),
     (r"^(\d+) items past the first (\d+)$", r"首\2項以外的\1項"),
 )  # fmt: skip

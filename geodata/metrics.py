@@ -236,15 +236,16 @@ _STRENGTH = {"cities": 1, "routes": 2, "offices": 3}  # a sister city < a flight
 
 
 def _strength(x: Inputs, sel: Selection) -> dict[str, int]:
-    """How closely ``sel`` links each code, by the visible layers: the strongest layer it stands
-    in (an office over a flight over a sister city), then the highest rank of its offices."""
+    """How closely ``sel`` links each code, by the visible layers, as the counts weigh it: the
+    strongest layer it stands in (an office over a flight over a sister city), then whether one
+    of its offices is a full office (an ETO; a liaison unit where a consultant stood is no step)."""
     out: dict[str, int] = {}
     for layer in x.layers:
         for code in x.codes(sel, (layer,)):
             out[code] = max(out.get(code, 0), _STRENGTH[layer] * 100)
     for code, r in _top_rank(x, sel).items():
-        if "offices" in x.layers:
-            out[code] = out.get(code, 0) + r
+        if "offices" in x.layers and r >= 3:  # a full office: what the counts count (rank 3)
+            out[code] = out.get(code, 0) + 1
     return out
 
 

@@ -410,3 +410,12 @@ def test_the_draft_zip_readme_is_in_the_page_language(catalog, opts):
         state = state_of(f"lang={lang}&draft=route:TAS", opts)
         z = zipfile.ZipFile(io.BytesIO(draft_zip(catalog, state, today="2026-12-04")))
         assert z.read("README.txt").decode("utf-8").startswith(words)
+
+
+def test_a_sister_city_the_network_has_already_is_marked_so(catalog, opts):
+    from dashboard.layout.draft_panel import already
+
+    state = state_of(
+        "proposal=hkvision-2017&layers=coverage,offices,cities&draft=sister:IDN:Surabaya", opts
+    )
+    assert already(catalog, state) == {"sister:IDN:Surabaya": "proposed"}

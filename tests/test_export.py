@@ -381,3 +381,11 @@ def test_the_explore_page_links_its_view_through_the_years(catalog):
     for a in years:
         assert "region=asean" in a.href and a.href.count("lang=zh") == 1
     assert "view=present" in present[0].href
+
+
+def test_the_pdf_text_map_names_ideographs_not_radicals():
+    from dashboard.export.render import unify_cmap
+
+    cmap = b"2 beginbfchar\n<4D> <2FB9>\n<4E> <2E93>\n<4F> <0041>\nendbfchar\n"
+    out, n = unify_cmap(cmap)
+    assert n == 2 and b"<4D> <9999>" in out and b"<4E> <5E7A>" in out and b"<4F> <0041>" in out

@@ -234,3 +234,14 @@ def test_facts_in_force_one_rule(catalog):
     )
     assert country_metrics(catalog, NetworkFilter.for_year(2025)).loc["KAZ", "visits"] == 0
     assert country_metrics(catalog, NetworkFilter.for_year(2026)).loc["KAZ", "visits"] == 1
+
+
+def test_a_step_no_count_counts_is_not_drawn_as_a_closer_link(catalog):
+    """An ETO liaison unit where an InvestHK consultant stands (Cairo) raises no count: the
+    difference map says 'existing, proposal adds more', not 'new or closer link'."""
+    from geodata.draft import Draft, DraftItem, with_draft
+
+    cat = with_draft(catalog, Draft((DraftItem("eto_liaison", "EGY:Cairo"),)))
+    flt = NetworkFilter(statuses=EXISTING, draft=True)
+    m = country_metrics(cat, flt, ("offices", "routes"))
+    assert m.loc["EGY", "diff"] == 2

@@ -13,7 +13,7 @@ from dashboard.state import ViewState
 
 LINKS = [
     "nonsense=1", "v=99", "v=0", "view=nowhere", "region=atlantis", "year=abc", "year=1800",
-    "status=", "draft=eto:XXX,route:ZZZ,sister:KOR:Nowhere,wizard:THA",
+    "status=", "draft=eto:XXX,route:ZZZ,sister:KOR:Nowhere,wizard:THA", "draft=eto:Xi'an",
     "draft=" + ",".join(f"route:{c}" for c in ("BKK", "SIN", "NRT", "ICN", "TPE", "MNL", "KUL",
                                                  "CGK", "DEL", "BOM", "DXB", "DOH", "LHR", "CDG",
                                                  "FRA", "AMS", "ZRH", "JFK", "SFO", "LAX", "YVR",

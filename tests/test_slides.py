@@ -72,3 +72,31 @@ def test_the_source_line_names_documents_readably_and_fits(catalog, lang):
     wide = sum(2 if ord(c) > 0x2E80 else 1 for c in sources)
     assert wide <= 260  # fits a 1920 px slide at the footer's size
     assert ("more (see About the data)" in sources) or ("另外" in sources)
+
+
+def test_compare_slides_count_against_the_left_map_one_map_or_two(catalog):
+    """The difference map's slide counted a planned office as the draft's gain (+1 country)."""
+    from dashboard.export.figure import compare_numbers_text
+
+    state = state_of(catalog, "view=compare&compare=diff&draft=eto:SAU:Riyadh")
+    text = annotation_texts(slide_figure(catalog, state))
+    assert "→ 21" not in text and "(+1)" not in text  # Riyadh is planned: the draft adds nothing
+    assert compare_numbers_text(catalog, state, "en") == ""
+
+
+def test_both_maps_of_a_slide_share_one_colour_scale(catalog):
+    fig = slide_figure(catalog, state_of(catalog, "view=compare&proposal=bpa-2024&metric=offices"))
+    by_geo = {}
+    for tr in fig["data"]:
+        if tr.get("type") == "choropleth" and "zmax" in tr:
+            by_geo.setdefault(tr.get("uid", "").removesuffix("-right"), set()).add(tr["zmax"])
+    assert by_geo and all(len(z) == 1 for z in by_geo.values()), by_geo
+
+
+def test_a_year_before_any_route_snapshot_has_no_flight_numbers_anywhere(catalog):
+    from dashboard.layout.panels import compare_numbers
+
+    state = state_of(catalog, "view=compare&proposal=hkvision-2017&year=2005")
+    table = str(compare_numbers(catalog, state))
+    assert table.count("'—'") >= 2 * 3  # destinations, countries with a flight …: not known
+    assert "nonstop flight" not in annotation_texts(slide_figure(catalog, state))

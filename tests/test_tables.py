@@ -212,3 +212,11 @@ def test_the_grid_hides_class_numbers_beside_their_words_and_the_gaps_question()
     }
     assert defs["presence"].get("hide") and defs["gap"].get("hide")
     assert not defs["presence_label"].get("hide") and not defs["offices"].get("hide")
+
+
+def test_the_proposals_tables_route_and_city_items_have_a_kind_in_words():
+    from dashboard.columns import value_labels
+
+    for lang in ("en", "zh"):
+        words = value_labels("kind", lang)
+        assert words["routes"] and words["cities"] and words["eto"]

@@ -177,13 +177,24 @@ def plain(text: str) -> str:
     return html.escape(text or "", quote=False).replace("\n", "<br>")
 
 
+def _no_route_evidence(catalog: Catalog, state: ViewState) -> tuple[str, ...]:
+    """("routes",) for a year before any route snapshot (its flights are not known, not none)."""
+    from geodata.network import route_evidence
+
+    kind = route_evidence(catalog, state.network_filter().as_of)["kind"]
+    return ("routes",) if kind == "none" else ()
+
+
 def numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: int = 7) -> str:
     """The numbers a slide carries: for a view with proposals, each measure that changes
     (existing → with the proposals, +gain), else the network shown; the same ``summary`` the
     page and the API use."""
     s = summary(catalog, state.effective().network_filter())
+    unknown = _no_route_evidence(catalog, state)
     lines = []
     for key, m in MEASURES.items():
+        if m.group in unknown:
+            continue
         of = s["of"].get(key)
 
         def fmt(n, of=of):
@@ -279,8 +290,12 @@ def slide_figure(
         },
         {**foot, "text": plain(stamp(state, today)), "x": 1, "xanchor": "right", "font": small},
     ]
+    # compare, one map or two: counted against the left map's network, as the page counts
+    compare = state.view == "compare"
     numbers = (
-        compare_numbers_text(catalog, state, lang) if two else numbers_text(catalog, state, lang)
+        compare_numbers_text(catalog, state, lang)
+        if compare
+        else numbers_text(catalog, state, lang)
     )
     if numbers:
         annotations.append({"text": numbers, "xref": "paper", "yref": "paper", "x": 0 if two else 0.79, "y": 0.0,
@@ -347,11 +362,20 @@ def _side_by_side(catalog: Catalog, state: ViewState, size: tuple[int, int], sca
     right = mapfig.figure(catalog, state, "right", shape="wide", size=half)
     listed = {tr.get("name") for tr in right["data"]
               if tr.get("visible") is True and tr.get("showlegend", True)}  # fmt: skip
+    # one colour key for both maps: each choropleth spans both maps' range
+    right_by_uid = {tr.get("uid"): tr for tr in right["data"]}
     for tr in left["data"]:
         if tr.get("name") in listed:
             tr["showlegend"] = False
         if tr.get("type") == "choropleth":
             tr["showscale"] = False
+            other = right_by_uid.get(tr.get("uid"))
+            if other is not None and "zmax" in tr and "zmax" in other:
+                top = max(tr["zmax"], other["zmax"])
+                tr["zmax"] = other["zmax"] = top
+                bar = other.get("colorbar") or {}
+                if "dtick" in bar:  # (a class key has its own ticks)
+                    other["colorbar"] = {**bar, "dtick": max(1, -(-top // 5))}
     for tr in right["data"]:
         tr["geo"] = "geo2"
         if tr.get("uid"):
@@ -402,8 +426,11 @@ def compare_numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: i
     gains = [added_by(catalog, st.network_filter(), left) for _, st in scenarios]
     from dashboard.layout.panels import compare_base_title
 
+    unknown = _no_route_evidence(catalog, state)
     lines = []
     for key, m in MEASURES.items():
+        if m.group in unknown:
+            continue
         n = base["coverage"][key]
         if any(g[key] for g in gains):
             cols = " · ".join(f"{n + len(g[key])} (+{len(g[key])})" for g in gains)

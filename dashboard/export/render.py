@@ -178,6 +178,9 @@ def merge_pdfs(pages: list[bytes], title: str = "") -> bytes:
 # Kangxi radicals and CJK radicals: the renderer's text map names some everyday characters
 # by these (香 as U+2FB9), so a search for "香港" in the PDF finds nothing
 _RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+# radicals of the supplement block NFKC leaves alone, seen in our PDFs (Unicode's
+# EquivalentUnifiedIdeograph.txt gives the ideograph)
+_IDEOGRAPH = {"\u2e93": "\u5e7a", "\u2e90": "\u5c22"}  # ⺓ 幺, ⺐ 尢
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 _PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
@@ -188,7 +191,9 @@ def _unified(hexcode: bytes) -> bytes:
         text = bytes.fromhex(hexcode.decode()).decode("utf-16-be")
     except (ValueError, UnicodeDecodeError):
         return hexcode
-    fixed = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    fixed = _RADICALS.sub(
+        lambda m: _IDEOGRAPH.get(m.group(), unicodedata.normalize("NFKC", m.group())), text
+    )
     return fixed.encode("utf-16-be").hex().upper().encode() if fixed != text else hexcode
 
 

@@ -115,12 +115,12 @@ def already(catalog: Catalog, state: ViewState) -> dict[str, str]:
             df = sel.routes[sel.routes["dest_iata"] == code]
         elif code not in places.cities:
             continue  # a country or province: its offices elsewhere in it are not this one
-        else:
+        else:  # the same office kind in the city, or a sister city there already
             p = places.cities[code]
-            o = sel.offices
-            df = o[
-                (o["country_iso3"] == p.iso3) & (o["city_en"] == p.name_en) & (o["kind"] == kind)
-            ]
+            o = sel.cities if kind == SISTER else sel.offices
+            df = o[(o["country_iso3"] == p.iso3) & (o["city_en"] == p.name_en)]
+            if kind != SISTER:
+                df = df[df["kind"] == kind]
         if len(df):
             out[token] = str(df["status_at"].iloc[0])
     return out

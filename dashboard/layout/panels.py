@@ -172,8 +172,13 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
         rows.append(html.Tr(html.Th([t(f"numbers.group.{group}", lang),
                                      html.Div(_caption(catalog, state, group), className="caption")],
                                     colSpan=span), className="group"))  # fmt: skip
+        unknown = group == "routes" and route_evidence(catalog, left.as_of)["kind"] == "none"
         for key, m in MEASURES.items():
             if m.group != group:
+                continue
+            if unknown:  # no snapshot of the routes that early: not known, not none
+                rows.append(html.Tr([html.Th(m.label(lang), title=m.definition(lang)),
+                                     *[html.Td("—", className="num") for _ in range(span - 1)]]))  # fmt: skip
                 continue
             base, of = base_sum["coverage"][key], base_sum["of"].get(key)
             cells = [
