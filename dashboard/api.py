@@ -117,7 +117,7 @@ def summary_payload(catalog: Catalog, state: ViewState, warnings: list[dict]) ->
     nums = network_summary(catalog, flt)
     shares = population_shares(catalog, flt)
     if state.view == "compare":  # the gain against the left map's network, as the page counts
-        left = state.with_(compare="split").effective("left").network_filter()
+        left = state.compare_baseline()
         nums = {**nums, "baseline": network_summary(catalog, left)["coverage"],
                 "gain": added_by(catalog, flt, left)}  # fmt: skip
         shares = shares_against(catalog, flt, left)

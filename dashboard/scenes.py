@@ -12,7 +12,6 @@ endpoints all use it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -204,9 +203,10 @@ def years_deck(catalog: Catalog, state: ViewState) -> Deck:
     from dashboard.describe import view_title
     from dashboard.export.figure import draft_heading
     from dashboard.layout.controls import play_years
+    from geodata.draft import drafted_on
 
     base = state.with_(view="explore", scene=0, deck=DEFAULT_DECK)
-    drafted = dt.date.today().year  # a draft is drawn from the year it was made (draft.py)
+    drafted = int(drafted_on()[:4])  # a draft is drawn from the year it was made
 
     def sub(y: int, lang: str) -> str:  # the draft's name on the scenes that draw it
         return draft_heading(state.with_(lang=lang)) if state.draft and y >= drafted else ""

@@ -163,6 +163,11 @@ class ViewState:
         office where one is planned adds nothing on either page)."""
         return ("existing", "planned") if "planned" in self.statuses else ("existing",)
 
+    def compare_baseline(self) -> NetworkFilter:
+        """The network compare counts each side's gain against: its left map without the
+        proposals (``compare_base``), whatever the compare mode."""
+        return self.with_(view="compare", compare="split").effective("left").network_filter()
+
     def draft_spec(self) -> Draft:
         """The draft as ``geodata.draft`` takes it (items parsed from their tokens)."""
         items = tuple(DraftItem(*t.split(":", 1)) for t in self.draft if ":" in t)

@@ -313,6 +313,11 @@ def with_draft(catalog: Catalog, draft: Draft) -> Catalog:
     return _with_draft(catalog, draft)
 
 
+def drafted_on() -> str:
+    """The date a draft carries: today (like a document's proposal, it is not drawn before)."""
+    return dt.date.today().isoformat()
+
+
 def base_catalog(catalog: Catalog) -> Catalog:
     """The catalog without any draft."""
     return catalog.__dict__.get("without_draft", catalog)
@@ -332,7 +337,7 @@ def _with_draft(catalog: Catalog, draft: Draft) -> Catalog:
         df = pd.concat([df, joined], axis=1)
         tables[table] = pd.concat([base, df[base.columns]], ignore_index=True)
     # dated today: like a document's proposal, the draft is not drawn in the years before it
-    doc = _frame([document_row(draft, dt.date.today().isoformat())], "documents", catalog.documents)
+    doc = _frame([document_row(draft, drafted_on())], "documents", catalog.documents)
     tables["documents"] = pd.concat(
         [catalog.documents, doc[catalog.documents.columns]], ignore_index=True
     )

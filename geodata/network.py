@@ -103,19 +103,16 @@ class Selection:
     def standing(self) -> Selection:
         """The rows existing or planned on the filter's date: the network without the
         proposals and the draft (what compare sets them against when planned items are shown)."""
-        frames = {
-            k: v[v["status_at"].isin(("existing", "planned"))] for k, v in self.frames.items()
-        }
-        statuses = tuple(s for s in self.filter.statuses if s in ("existing", "planned"))
-        return Selection(replace(self.filter, statuses=statuses or ("existing",), proposals=(),
-                                 draft=False), frames)  # fmt: skip
+        return self._only(tuple(s for s in self.filter.statuses if s in ("existing", "planned")))
 
     def existing(self) -> Selection:
         """The same selection keeping only the rows existing on the filter's date."""
-        frames = {k: v[v["status_at"] == "existing"] for k, v in self.frames.items()}
-        return Selection(
-            replace(self.filter, statuses=("existing",), proposals=(), draft=False), frames
-        )
+        return self._only(("existing",))
+
+    def _only(self, statuses: tuple[str, ...]) -> Selection:
+        statuses = statuses or ("existing",)
+        frames = {k: v[v["status_at"].isin(statuses)] for k, v in self.frames.items()}
+        return Selection(replace(self.filter, statuses=statuses, proposals=(), draft=False), frames)
 
 
 def _str_dates(values) -> np.ndarray:
@@ -286,6 +283,11 @@ def bri_members(catalog: Catalog, as_of: str) -> frozenset[str]:
 def counts_by_status(df: pd.DataFrame) -> dict[str, int]:
     vc = df["status_at"].value_counts()
     return {s: int(vc.get(s, 0)) for s in STATUSES}
+
+
+def routes_unknown(catalog: Catalog, as_of: str) -> bool:
+    """True before the first route snapshot: that year's flights are not known (not none)."""
+    return route_evidence(catalog, as_of)["kind"] == "none"
 
 
 EVIDENCE_GAP_DAYS = 450  # beyond this (about 15 months), a snapshot is "the latest known"

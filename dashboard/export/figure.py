@@ -179,10 +179,9 @@ def plain(text: str) -> str:
 
 def _no_route_evidence(catalog: Catalog, state: ViewState) -> tuple[str, ...]:
     """("routes",) for a year before any route snapshot (its flights are not known, not none)."""
-    from geodata.network import route_evidence
+    from geodata.network import routes_unknown
 
-    kind = route_evidence(catalog, state.network_filter().as_of)["kind"]
-    return ("routes",) if kind == "none" else ()
+    return ("routes",) if routes_unknown(catalog, state.network_filter().as_of) else ()
 
 
 def numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: int = 7) -> str:
@@ -331,18 +330,17 @@ def figure_title(fig: dict) -> str:
 def kind_key(catalog: Catalog, state: ViewState, sides) -> list[dict]:
     """Legend entries of the office kinds the slide's maps draw, by shape (the screen's legend
     has them; a slide's is plotly's, which lists traces): one empty trace a kind."""
+    from dashboard.layout.legend import kinds_drawn
     from geodata.kinds import KINDS
 
     if "offices" not in state.layers:
         return []
-    shown = set().union(*(select(catalog, state.effective(sd).network_filter()).offices["kind"]
-                          for sd in sides))  # fmt: skip
     return [
         {"type": "scattergeo", "lat": [None], "lon": [None], "mode": "markers", "name": k.label(state.lang),
          "marker": {"symbol": k.symbol, "size": 10 * k.scale, "color": "#1d2733",
                     "line": {"color": "#ffffff", "width": 1}},
          "legendgroup": "kinds", "showlegend": True, "hoverinfo": "skip", "uid": f"kind-{k.id}"}
-        for k in (KINDS[x] for x in KINDS if x in shown)
+        for k in (KINDS[x] for x in kinds_drawn(catalog, state, sides))
     ]  # fmt: skip
 
 
@@ -417,15 +415,10 @@ def compare_numbers_text(catalog: Catalog, state: ViewState, lang: str, limit: i
     """The numbers under compare's two maps: each measure that changes, from the left map's
     network (existing, and planned when shown) to each side's network, with its gain: the
     numbers table of the page (``panels.compare_numbers``), in short."""
-    from dashboard.layout.panels import compare_scenarios
-    from geodata.measures import added_by
+    from dashboard.layout.panels import compare_base_title, compare_gains, compare_scenarios
 
-    left = state.with_(compare="split").effective("left").network_filter()
-    base = summary(catalog, left)
     scenarios = compare_scenarios(state)
-    gains = [added_by(catalog, st.network_filter(), left) for _, st in scenarios]
-    from dashboard.layout.panels import compare_base_title
-
+    _, base, gains = compare_gains(catalog, state, scenarios)
     unknown = _no_route_evidence(catalog, state)
     lines = []
     for key, m in MEASURES.items():

@@ -78,6 +78,16 @@ def point_hover(layer: PointLayer, df: pd.DataFrame, classes: list[str], lang: s
     return out
 
 
+def place_note(layer: PointLayer, r: dict, lang: str) -> str:
+    """What a record's point is, when not its place: a country's or province's (the city is not
+    stated), or an office drawn at its city's airport (the hover and the details say it)."""
+    if r.get("precision") in ("country", "province", "region"):
+        return t("details.approx", lang)
+    if r.get("precision") == "airport" and layer.id == "offices":
+        return t("details.at_airport", lang)
+    return ""
+
+
 def _record(layer: PointLayer, r: dict, cls: str, lang: str) -> str:
     en, zh = (r.get(c, "") for c in layer.name)
     lines = [names_html(en, zh, lang)]
@@ -87,10 +97,8 @@ def _record(layer: PointLayer, r: dict, cls: str, lang: str) -> str:
     for f in layer.fields:
         if r.get(f.column):
             lines.append(f"{f.label(lang)}: {field_text(f.format, r[f.column], lang)}")
-    if r.get("precision") in ("country", "province", "region"):
-        lines.append(f"<i>{t('details.approx', lang)}</i>")
-    elif r.get("precision") == "airport" and layer.id == "offices":
-        lines.append(f"<i>{t('details.at_airport', lang)}</i>")
+    if note := place_note(layer, r, lang):
+        lines.append(f"<i>{note}</i>")
     if r.get("basis") in ("inferred", "region"):
         lines.append(f"<i>{t('basis.' + r['basis'], lang)}</i>")
     return "<br>".join(lines)

@@ -7,6 +7,7 @@ import re
 
 from dash import html
 
+from dashboard.figures.hover import place_note
 from dashboard.format import field_text
 from dashboard.i18n import fmt_date, t
 from dashboard.layout.about import doc_anchor
@@ -113,10 +114,8 @@ def record_item(catalog: Catalog, layer: PointLayer, r: dict, lang: str) -> html
         text = field_text(f.format, r.get(f.column), lang, catalog)
         if text and f.format != "iata" and f.column != "realised_by":  # (said with the status)
             lines.append(html.Div(f"{f.label(lang)}: {text}"))
-    if r.get("precision") in ("country", "province", "region"):
-        lines.append(html.Div(t("details.approx", lang), className="muted"))
-    elif r.get("precision") == "airport" and layer.id == "offices":
-        lines.append(html.Div(t("details.at_airport", lang), className="muted"))
+    if note := place_note(layer, r, lang):
+        lines.append(html.Div(note, className="muted"))
     if r.get("basis") in ("inferred", "region"):
         lines.append(html.Div(t("basis." + r["basis"], lang), className="basis"))
     if r.get("notes"):

@@ -86,9 +86,7 @@ def legend_panel(
     if items:
         parts.append(html.Ul([items[k] for k in sorted(items, key=_order)], className="lg-items"))
     if "offices" in state.layers:
-        shown = set().union(*(select(catalog, state.effective(sd).network_filter()).offices["kind"]
-                              for sd in sides))  # fmt: skip
-        kinds = sorted(shown, key=list(KINDS).index)
+        kinds = kinds_drawn(catalog, state, sides)
         if kinds:
             parts.append(html.Ul([html.Li([_kind(KINDS[k].symbol, KINDS[k].scale), KINDS[k].label(lang)])
                                   for k in kinds], className="lg-kinds"))  # fmt: skip
@@ -96,6 +94,14 @@ def legend_panel(
         parts.append(html.Div([_line({"color": "#5f6b7a", "dash": "dot", "width": 1}), t("legend.rings", lang)],
                               className="lg-items"))  # fmt: skip
     return parts
+
+
+def kinds_drawn(catalog: Catalog, state: ViewState, sides) -> list[str]:
+    """The office kinds the maps of ``sides`` draw, in the registry's order (the screen's
+    legend and a slide's list them by shape)."""
+    shown = set().union(*(select(catalog, state.effective(sd).network_filter()).offices["kind"]
+                          for sd in sides))  # fmt: skip
+    return sorted(shown, key=list(KINDS).index)
 
 
 def _order(trace: str) -> tuple[int, int]:

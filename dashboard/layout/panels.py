@@ -13,7 +13,7 @@ from dashboard.state import ViewState, reads_draft
 from geodata.catalog import Catalog
 from geodata.layers import LAYERS
 from geodata.measures import MEASURES, added_by, summary
-from geodata.network import route_evidence
+from geodata.network import routes_unknown
 from geodata.track import record_summary, track_record
 from geodata.weights import WEIGHTED, population_shares, shares_against
 
@@ -82,7 +82,7 @@ def numbers_panel(catalog: Catalog, state: ViewState) -> html.Div:
                                      html.Div(_caption(catalog, state, group), className="caption")],
                                     colSpan=3), className="group"))  # fmt: skip
         # no snapshot of the routes that early: the flights are not known, not none
-        unknown = group == "routes" and route_evidence(catalog, flt.as_of)["kind"] == "none"
+        unknown = group == "routes" and routes_unknown(catalog, flt.as_of)
         for key, m in MEASURES.items():
             if m.group != group:
                 continue
@@ -151,6 +151,15 @@ def compare_base_title(state: ViewState) -> str:
     return t(_base_key(state), state.lang)
 
 
+def compare_gains(catalog: Catalog, state: ViewState, scenarios) -> tuple:
+    """(the left map's filter, its summary, each scenario's gain against it): every gain compare
+    shows (its table, its slide, the API) is counted against the left map's network, planned
+    items and all."""
+    left = state.compare_baseline()
+    return left, summary(catalog, left), [added_by(catalog, st.network_filter(), left)
+                                          for _, st in scenarios]  # fmt: skip
+
+
 @reads_draft
 def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
     """Each measure on the existing network and with each scenario (``compare_scenarios``):
@@ -159,10 +168,7 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
     scenarios = compare_scenarios(state)
     if not scenarios:
         return html.P(t("compare.pick", lang), className="hint")
-    left = state.with_(view="compare", compare="split").effective("left").network_filter()
-    base_sum = summary(catalog, left)
-    # each scenario's gain is counted against the left map's network, planned items and all
-    gains = [added_by(catalog, st.network_filter(), left) for _, st in scenarios]
+    left, base_sum, gains = compare_gains(catalog, state, scenarios)
     head = [html.Th(""), html.Th(t(_base_key(state), lang))]
     for key, _ in scenarios:
         head += [html.Th(t(key, lang)), html.Th(t("numbers.gain", lang))]
@@ -172,7 +178,7 @@ def compare_numbers(catalog: Catalog, state: ViewState) -> html.Div:
         rows.append(html.Tr(html.Th([t(f"numbers.group.{group}", lang),
                                      html.Div(_caption(catalog, state, group), className="caption")],
                                     colSpan=span), className="group"))  # fmt: skip
-        unknown = group == "routes" and route_evidence(catalog, left.as_of)["kind"] == "none"
+        unknown = group == "routes" and routes_unknown(catalog, left.as_of)
         for key, m in MEASURES.items():
             if m.group != group:
                 continue
