@@ -206,23 +206,29 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def _office_row(n: int, item: DraftItem, p: Place) -> dict:
-    k = KINDS[item.kind]
-    city = p.scale == "city"
+def _at(p: Place, city: bool = True) -> dict:
+    """The columns every drafted row shares: where it stands, and that it is a named proposal."""
     return {
-        "id": f"draft-{n}-{_slug(item.kind)}-{_slug(p.code)}",
-        "name_en": f"{k.label.en} in {p.name_en} (draft)",
-        "name_zh": f"駐{p.name_zh}{k.label.zh}（草擬）",
-        "kind": item.kind,
         "city_en": p.name_en if city else "",
         "city_zh": p.name_zh if city else "",
         "country_iso3": p.iso3,
         "adcode": p.adcode,
         "lat": round(p.lat, 4),
         "lon": round(p.lon, 4),
-        "precision": p.located or p.scale,
         "status": "proposed",
         "basis": "named",
+    }
+
+
+def _office_row(n: int, item: DraftItem, p: Place) -> dict:
+    k = KINDS[item.kind]
+    return {
+        "id": f"draft-{n}-{_slug(item.kind)}-{_slug(p.code)}",
+        "name_en": f"{k.label.en} in {p.name_en} (draft)",
+        "name_zh": f"駐{p.name_zh}{k.label.zh}（草擬）",
+        "kind": item.kind,
+        "precision": p.located or p.scale,
+        **_at(p, city=p.scale == "city"),
     }
 
 
@@ -230,31 +236,14 @@ def _route_row(n: int, item: DraftItem, p: Place) -> dict:
     return {
         "id": f"draft-{n}-route-{_slug(p.code)}",
         "dest_iata": p.code,
-        "city_en": p.name_en,
-        "city_zh": p.name_zh,
-        "country_iso3": p.iso3,
-        "adcode": p.adcode,
-        "lat": p.lat,
-        "lon": p.lon,
         "service": "passenger",
         "regularity": "regular",
-        "status": "proposed",
-        "basis": "named",
+        **_at(p),
     }
 
 
 def _sister_row(n: int, item: DraftItem, p: Place) -> dict:
-    return {
-        "id": f"draft-{n}-sister-{_slug(p.code)}",
-        "city_en": p.name_en,
-        "city_zh": p.name_zh,
-        "country_iso3": p.iso3,
-        "adcode": p.adcode,
-        "lat": round(p.lat, 4),
-        "lon": round(p.lon, 4),
-        "status": "proposed",
-        "basis": "named",
-    }
+    return {"id": f"draft-{n}-sister-{_slug(p.code)}", **_at(p)}
 
 
 def draft_rows(catalog: Catalog, draft: Draft) -> dict[str, list[dict]]:
